@@ -1,0 +1,59 @@
+"""Building a knowledge graph: documents → spaCy → mentions and relations → entities → RDF."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .documents import Document, read_documents, require_documents
+from .entities import EntityIndex
+from .errors import InputError
+from .graph import Extraction, KnowledgeGraph, to_graph
+from .pipeline import DEFAULT_MODEL, _gazetteer, _ontology, make_nlp
+
+#: above this many documents, a progress bar is shown on standard error
+PROGRESS_THRESHOLD = 5
+BATCH_SIZE = 16
+
+
+def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
+          ontology: str | Path | None = None,
+          gazetteer: str | Path | None = None,
+          model: str = DEFAULT_MODEL,
+          min_confidence: float = 0.0,
+          progress: bool = False,
+          on_error: Callable[[InputError], None] | None = None) -> KnowledgeGraph:
+    """Build a knowledge graph from documents.
+
+    ``sources`` are paths (files, folders read recursively, ``"-"`` for standard input) or
+    ``Document`` objects. A source that cannot be read is passed to ``on_error`` and skipped
+    (by default it raises). Relations whose confidence is below ``min_confidence`` are left out.
+    """
+    if isinstance(sources, (str, Path, Document)):
+        sources = [sources]
+    documents = require_documents(list(read_documents(sources, **({"on_error": on_error} if on_error else {}))))
+    onto_path = str(ontology) if ontology is not None else None
+    gaz_path = str(gazetteer) if gazetteer is not None else None
+    nlp = make_nlp(model, ontology=onto_path, gazetteer=gaz_path)
+    onto = _ontology(onto_path)
+    index = EntityIndex(_gazetteer(gaz_path, onto_path))
+
+    extractions: list[Extraction] = []
+    parsed = nlp.pipe((d.text for d in documents), batch_size=BATCH_SIZE)
+    for document, doc in zip(documents, _progress(parsed, len(documents), enabled=progress)):
+        extraction = Extraction(document=document, mentions=tuple(doc._.kg_mentions),
+                                relations=tuple(doc._.kg_relations))
+        index.add(document.id, extraction.mentions)
+        extractions.append(extraction)
+
+    graph, left_out = to_graph(extractions, index, ontology=onto, min_confidence=min_confidence)
+    return KnowledgeGraph(graph=graph, left_out=left_out)
+
+
+def _progress(items, total: int, *, enabled: bool):
+    if not enabled or total <= PROGRESS_THRESHOLD:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, total=total, unit="doc", desc="kg build", file=sys.stderr)

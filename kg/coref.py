@@ -1,0 +1,101 @@
+"""Reference: short names and definite descriptions that point back to a named entity.
+
+News writers name an entity once in full and then say "the Forum", "Altman", "the company"
+or "its". This module links such words to the entity they point to when the text makes that
+clear, and leaves them alone when it does not: a wrong link yields wrong relations.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from .mentions import GAZETTEER, NER, PATTERN, REFERENCE, SOURCE_CONFIDENCE, Mention, mentions_by_token
+from .names import name_key
+from .ontology import Ontology
+from .vocab import AI
+
+#: possessive pronouns that can stand for an organization
+ORGANIZATION_PRONOUNS = frozenset({"its"})
+
+
+def resolve_references(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontology) -> list[Mention]:
+    """The mentions plus the references they explain, in document order."""
+    by_token = mentions_by_token(mentions)
+    named = [m for m in mentions if m.source in (GAZETTEER, PATTERN, NER)]
+    org_triggers = {words for words, cls in ontology.class_triggers.items()
+                    if ontology.is_a(cls, AI.Organization)}
+    added: list[Mention] = []
+    for token in doc:
+        if token.i in by_token:
+            continue
+        earlier = [m for m in named if m.end <= token.i]
+        ref = (_short_name(token, earlier) or _description(token, earlier, org_triggers)
+               or _possessive_pronoun(token, earlier, by_token))
+        if ref is not None:
+            added.append(ref)
+            by_token.update((i, ref) for i in range(ref.start, ref.end))
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _reference(token: Token, antecedent: Mention, *, end: int | None = None) -> Mention:
+    end = end if end is not None else token.i + 1
+    span = token.doc[token.i:end]
+    return Mention(start=token.i, end=end, start_char=span.start_char, end_char=span.end_char,
+                   text=span.text, name=antecedent.name, cls=antecedent.cls, source=REFERENCE,
+                   confidence=SOURCE_CONFIDENCE[REFERENCE], entry=antecedent.entry)
+
+
+def _short_name(token: Token, earlier: Sequence[Mention]) -> Mention | None:
+    """ "the Forum" after "the Frontier Model Forum"; "Altman" after "Sam Altman"."""
+    if not token.is_title or token.is_sent_start or token.pos_ != "PROPN":
+        return None
+    after_article = token.i > 0 and token.doc[token.i - 1].lower_ == "the"
+    matches = {name_key(m.name): m for m in earlier
+               if len(m.name.split()) > 1 and m.name.split()[-1] == token.text
+               and (after_article or m.cls == AI.Person)}
+    if len(matches) != 1:
+        return None  # no antecedent, or several: not clear which
+    return _reference(token, next(iter(matches.values())))
+
+
+def _description(token: Token, earlier: Sequence[Mention], org_triggers: set) -> Mention | None:
+    """ "the company", "the startup": the organization the article is about so far."""
+    if token.lower_ != "the" or token.i + 1 >= len(token.doc):
+        return None
+    noun = token.doc[token.i + 1]
+    if noun.pos_ != "NOUN" or (noun.lemma_.lower(),) not in org_triggers or noun.tag_ in ("NNS", "NNPS"):
+        return None
+    if noun.i + 1 < len(token.doc) and token.doc[noun.i + 1].pos_ in ("PROPN",):
+        return None  # "the company OpenAI": an apposition, the name follows
+    antecedent = _most_salient(earlier, AI.Organization)
+    return _reference(token, antecedent, end=noun.i + 1) if antecedent else None
+
+
+def _possessive_pronoun(token: Token, earlier: Sequence[Mention], by_token: dict[int, Mention]) -> Mention | None:
+    """ "its": the organization that is the clause's subject, else the most salient one."""
+    if token.lower_ not in ORGANIZATION_PRONOUNS or token.dep_ != "poss":
+        return None
+    clause = token.head
+    while clause.dep_ not in ("ROOT", "relcl", "ccomp", "advcl", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    for child in clause.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            subject = by_token.get(child.i)
+            if subject is not None and subject.cls == AI.Organization and subject.end <= token.i:
+                return _reference(token, subject)
+    antecedent = _most_salient(earlier, AI.Organization)
+    return _reference(token, antecedent) if antecedent else None
+
+
+def _most_salient(earlier: Sequence[Mention], cls) -> Mention | None:
+    """The entity of the class named most often so far; on a tie, the one named last."""
+    of_class = [m for m in earlier if m.cls == cls]
+    if not of_class:
+        return None
+    counts = Counter(name_key(m.name) for m in of_class)
+    last_seen = {name_key(m.name): (i, m) for i, m in enumerate(of_class)}
+    key = max(counts, key=lambda k: (counts[k], last_seen[k][0]))
+    return last_seen[key][1]

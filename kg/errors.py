@@ -1,0 +1,40 @@
+"""kg's exceptions: one base class, one subclass per kind of failure.
+
+The CLI prints any KGError as a single line and exits non-zero; anything else is a bug.
+"""
+
+from __future__ import annotations
+
+
+class KGError(Exception):
+    """Base of every error kg raises on purpose."""
+
+    exit_code = 1
+
+
+class InputError(KGError):
+    """A document or path the user gave cannot be read."""
+
+
+class NoDocumentsError(InputError):
+    """Nothing readable was left after skipping the bad inputs."""
+
+
+class OntologyError(KGError):
+    """The ontology or gazetteer file is missing, unparsable or inconsistent."""
+
+
+class GraphError(KGError):
+    """A graph file cannot be read or written."""
+
+
+class QueryError(KGError):
+    """A SPARQL query is malformed or cannot be run."""
+
+
+class ModelError(KGError):
+    """The spaCy pipeline cannot be loaded."""
+
+
+class GoldError(KGError):
+    """A gold annotation file is malformed."""

@@ -1,0 +1,215 @@
+"""The RDF graph: entities and relations as plain triples, each relation's evidence as a
+reified statement with PROV-O provenance, and the ``KnowledgeGraph`` object around it.
+
+A relation is a plain triple, ``kge:meta ai:releases kge:llama-2``, so queries need not know
+about provenance. Every sentence that states it is an ``ai:Evidence`` node: an
+``rdf:Statement`` naming the triple, ``prov:wasDerivedFrom`` the document, with the sentence,
+its character offsets, the rule and a confidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.plugin import PluginException
+from rdflib.util import guess_format
+
+from .documents import Document
+from .entities import Entity, EntityIndex
+from .errors import GraphError
+from .ontology import Ontology
+from .output import write_atomically
+from .relations import RelationMention
+from .vocab import AI, DCTERMS, DOCUMENT, EVIDENCE, OWL, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes
+
+#: file suffixes kg writes, and the rdflib serializer plugin for each
+FORMATS = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "ntriples": "nt", "trig": "trig",
+           "nq": "nquads", "nquads": "nquads", "jsonld": "json-ld", "json-ld": "json-ld",
+           "xml": "xml", "rdf": "xml", "n3": "n3"}
+
+
+def rdf_format(name: str | None = None, *, path: str | Path | None = None) -> str:
+    """The rdflib plugin name for a format name, or for a file's suffix."""
+    if name:
+        key = name.lower().lstrip(".")
+        if key not in FORMATS:
+            raise GraphError(f"unknown RDF format {name!r} (use one of: ttl, nt, trig, nquads, jsonld, xml)")
+        return FORMATS[key]
+    if path is not None:
+        return FORMATS.get(Path(path).suffix.lower().lstrip("."), "turtle")
+    return "turtle"
+
+
+def document_iri(document_id: str) -> URIRef:
+    return DOCUMENT[quote(document_id, safe="-._~")]
+
+
+def evidence_iri(document_id: str, relation: RelationMention, subject: URIRef, obj: URIRef) -> URIRef:
+    key = "\x1f".join([document_id, str(relation.sentence_start), str(relation.sentence_end),
+                       str(subject), str(relation.relation), str(obj)])
+    return EVIDENCE[hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one document gave: its mentions and its relation candidates."""
+
+    document: Document
+    mentions: Sequence = ()
+    relations: Sequence[RelationMention] = ()
+
+
+def to_graph(extractions: Sequence[Extraction], index: EntityIndex, *, ontology: Ontology,
+             min_confidence: float = 0.0) -> tuple[Graph, list[tuple[Extraction, RelationMention, str]]]:
+    """The RDF graph of the extractions, and the relations left out with the reason."""
+    graph = Graph()
+    bind_prefixes(graph)
+    left_out: list[tuple[Extraction, RelationMention, str]] = []
+    entities = index.entities
+    for entity in entities.values():
+        _add_entity(graph, entity)
+    for extraction in extractions:
+        doc = extraction.document
+        doc_iri = document_iri(doc.id)
+        graph.add((doc_iri, RDF.type, AI.Document))
+        graph.add((doc_iri, DCTERMS.identifier, Literal(doc.id)))
+        if doc.title:
+            graph.add((doc_iri, DCTERMS.title, Literal(doc.title)))
+        if doc.source:
+            graph.add((doc_iri, DCTERMS.source, Literal(doc.source)))
+        for relation in extraction.relations:
+            if relation.rejected is not None:
+                continue
+            subject, obj = index[relation.subject], index[relation.object]
+            spec = ontology.relations[relation.relation]
+            if subject.iri == obj.iri:
+                left_out.append((extraction, relation, "same entity"))
+                continue
+            if not ontology.fits(spec, subject.cls, obj.cls):
+                # the entity's class, voted over all its mentions, differs from this mention's
+                left_out.append((extraction, relation, "domain/range of the merged entities"))
+                continue
+            if relation.confidence < min_confidence:
+                left_out.append((extraction, relation, "low confidence"))
+                continue
+            graph.add((subject.iri, relation.relation, obj.iri))
+            evidence = evidence_iri(doc.id, relation, subject.iri, obj.iri)
+            text = doc.text[relation.sentence_start:relation.sentence_end]
+            for p, o in ((RDF.type, AI.Evidence), (RDF.type, RDF.Statement),
+                         (RDF.subject, subject.iri), (RDF.predicate, relation.relation), (RDF.object, obj.iri),
+                         (PROV.wasDerivedFrom, doc_iri), (AI.sentence, Literal(" ".join(text.split()))),
+                         (AI.startChar, Literal(relation.sentence_start)),
+                         (AI.endChar, Literal(relation.sentence_end)),
+                         (AI.confidence, Literal(Decimal(str(relation.confidence)), datatype=XSD.decimal)),
+                         (AI.rule, Literal(relation.rule))):
+                graph.add((evidence, p, o))
+    return graph, left_out
+
+
+def _add_entity(graph: Graph, entity: Entity) -> None:
+    graph.add((entity.iri, RDF.type, entity.cls))
+    graph.add((entity.iri, RDFS.label, Literal(entity.label)))
+    for alias in entity.aliases:
+        graph.add((entity.iri, SKOS.altLabel, Literal(alias)))
+    for item in entity.same_as:
+        graph.add((entity.iri, OWL.sameAs, item))
+    for doc_id in entity.documents:
+        graph.add((entity.iri, AI.mentionedIn, document_iri(doc_id)))
+
+
+@dataclass(frozen=True)
+class GraphStats:
+    documents: int
+    entities: Mapping[str, int]   # class local name -> count
+    relations: Mapping[str, int]  # property local name -> count of distinct triples
+    evidence: int
+    triples: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"documents": self.documents, "entities": dict(self.entities),
+                "relations": dict(self.relations), "evidence": self.evidence, "triples": self.triples}
+
+
+_NOT_RELATIONS = {RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs, AI.mentionedIn, PROV.wasDerivedFrom,
+                  RDF.subject, RDF.predicate, RDF.object}
+
+
+@dataclass
+class KnowledgeGraph:
+    """A knowledge graph: an ``rdflib.Graph`` with kg's queries, statistics and output."""
+
+    graph: Graph = field(default_factory=Graph)
+    left_out: list = field(default_factory=list, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.graph)
+
+    # -- reading -------------------------------------------------------------------------
+    @classmethod
+    def load(cls, source: str | Path, *, format: str | None = None) -> KnowledgeGraph:
+        """Read a graph file kg (or anything else) wrote, in any RDF format rdflib reads."""
+        path = Path(source)
+        if not path.exists():
+            raise GraphError(f"{path}: no such file")
+        if path.is_dir():
+            raise GraphError(f"{path}: is a directory, not a graph file")
+        graph = Graph()
+        fmt = rdf_format(format) if format else (guess_format(str(path)) or "turtle")
+        try:
+            graph.parse(path, format=fmt)
+        except (UnicodeDecodeError, ValueError, SyntaxError, PluginException, Exception) as exc:
+            reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+            raise GraphError(f"{path}: cannot read as {fmt}: {reason}") from None
+        bind_prefixes(graph)
+        return cls(graph)
+
+    # -- querying ------------------------------------------------------------------------
+    def query(self, sparql: str, *, bindings: Mapping[str, Any] | None = None):
+        """Run a SPARQL query; the result iterates over rows (SELECT), or is a bool (ASK)
+        or a graph (CONSTRUCT, DESCRIBE)."""
+        from .query import run_query
+
+        return run_query(self.graph, sparql, bindings=bindings)
+
+    def relations(self) -> Iterable[tuple[URIRef, URIRef, URIRef]]:
+        """The plain relation triples between entities."""
+        labelled = set(self.graph.subjects(RDFS.label, None))
+        for s, p, o in self.graph:
+            if p not in _NOT_RELATIONS and isinstance(o, URIRef) and s in labelled and o in labelled:
+                yield s, p, o
+
+    def stats(self) -> GraphStats:
+        g = self.graph
+        documents = set(g.subjects(RDF.type, AI.Document))
+        evidence = set(g.subjects(RDF.type, AI.Evidence))
+        classes: Counter[str] = Counter()
+        for entity in set(g.subjects(RDFS.label, None)):
+            for cls in g.objects(entity, RDF.type):
+                classes[_local(cls)] += 1
+        relations: Counter[str] = Counter(_local(p) for _, p, _ in self.relations())
+        return GraphStats(documents=len(documents), entities=dict(sorted(classes.items())),
+                          relations=dict(sorted(relations.items())), evidence=len(evidence), triples=len(g))
+
+    # -- writing -------------------------------------------------------------------------
+    def serialize(self, destination: str | Path | None = None, *, format: str | None = None) -> str | None:
+        """The graph as text (Turtle unless ``format`` or the file name says otherwise).
+        With a destination, written there atomically and nothing is returned."""
+        fmt = rdf_format(format, path=destination)
+        data = self.graph.serialize(format=fmt, encoding="utf-8")
+        if destination is None:
+            return data.decode("utf-8")
+        write_atomically(destination, data)
+        return None
+
+
+def _local(iri) -> str:
+    text = str(iri)
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]

@@ -1,0 +1,331 @@
+"""Mentions: the names in a parsed ``Doc`` that denote entities, each with an ontology class.
+
+Three sources, in order of trust:
+  1. the gazetteer (known names and aliases),
+  2. name patterns from the ontology (``ai:namePrefix`` and ``ai:nameSuffix``: "GPT-4o",
+     "Claude 3 Opus", "Qwen2.5-72B") and parameter sizes ("Zephyr-7B"),
+  3. spaCy's statistical NER, cleaned of what news text fools it with.
+Names the gazetteer does not know are typed by the nouns around them ("the HumanEval
+benchmark", "Cohere, a Toronto startup") through the ontology's ``ai:classTrigger``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from rdflib import URIRef
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from .gazetteer import Gazetteer
+from .names import clean_surface
+from .ontology import Ontology, Words
+from .vocab import AI
+
+GAZETTEER, PATTERN, NER, REFERENCE = "gazetteer", "pattern", "ner", "reference"
+
+#: how much a mention's source is trusted; it scales the confidence of its relations
+SOURCE_CONFIDENCE = {GAZETTEER: 1.0, PATTERN: 0.95, NER: 0.85, REFERENCE: 0.7}
+
+NER_CLASSES = {"ORG": AI.Organization, "PERSON": AI.Person, "GPE": AI.Place, "LOC": AI.Place,
+               "PRODUCT": AI.Product}
+
+# Generic words of the field that NER takes for names; they never denote one entity.
+NOT_NAMES = frozenset({
+    "ai", "a.i.", "agi", "genai", "llm", "llms", "api", "apis", "gpu", "gpus", "ml", "nlp", "ceo",
+    "cto", "cfo", "x", "ar", "vr", "iot", "saas", "ipo", "r&d", "q1", "q2", "q3", "q4",
+})
+# Lower-case words that may stand inside a name ("Partnership on AI", "Bank of America").
+NAME_CONNECTORS = frozenset({"of", "on", "for", "and", "&", "de", "la", "le", "du", "von", "van", "der", "al"})
+CORPORATE_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "co.", "gmbh", "sa", "ag"})
+
+_PARAMETER_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$|^\d+x\d+(?:\.\d+)?[BM]$", re.IGNORECASE)
+_SIZED_NAME = re.compile(r"^[A-Z][A-Za-z]+(?:[-.]?\d+(?:\.\d+)?)?-\d+(?:\.\d+)?[BMbm]$")
+_VERSION = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]{0,2}|\d+x\d+[BbMm]|\d+(?:\.\d+)?[BbMmKk])$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in a document. ``name`` is the name it stands for (for a reference such as
+    "the company", the name of the entity it refers to); ``text`` is what the document says."""
+
+    start: int  # token offsets in the Doc
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    name: str
+    cls: URIRef
+    source: str
+    confidence: float
+    entry: URIRef | None = None  # the gazetteer entry, when there is one
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+
+class MentionFinder:
+    """Finds mentions in a parsed Doc. Built once per pipeline: it compiles the gazetteer."""
+
+    def __init__(self, vocab: Vocab, *, ontology: Ontology, gazetteer: Gazetteer) -> None:
+        self.ontology = ontology
+        self.gazetteer = gazetteer
+        self._matcher = PhraseMatcher(vocab, attr="ORTH")
+        tokenizer_doc = _make_doc(vocab)
+        for entry in gazetteer.entries:
+            patterns = [tokenizer_doc(variant) for name in entry.names for variant in _spellings(name)]
+            self._matcher.add(str(entry.iri), patterns)
+        self._entries = {str(e.iri): e for e in gazetteer.entries}
+        self._prefixes = [(tuple(_make_doc(vocab)(p).text.split()), spec.iri, spec.name_suffixes)
+                          for spec in ontology.classes.values() for p in spec.name_prefixes]
+        self._prefixes.sort(key=lambda item: -len(item[0]))
+
+    def __call__(self, doc: Doc) -> list[Mention]:
+        headline_tokens = _headline_token_set(doc)
+        candidates = [*self._gazetteer_mentions(doc), *self._pattern_mentions(doc),
+                      *self._ner_mentions(doc, headline_tokens)]
+        chosen = _resolve_overlaps(candidates, doc)
+        return [self._retype(doc, m) for m in chosen]
+
+    # -- sources -------------------------------------------------------------------------
+    def _gazetteer_mentions(self, doc: Doc) -> Iterator[Mention]:
+        for match_id, start, end in self._matcher(doc):
+            entry = self._entries[doc.vocab.strings[match_id]]
+            span = doc[start:end]
+            yield _mention(span, name=entry.label, cls=entry.cls, source=GAZETTEER, entry=entry.iri)
+
+    def _pattern_mentions(self, doc: Doc) -> Iterator[Mention]:
+        i = 0
+        while i < len(doc):
+            found = self._name_at(doc, i)
+            if found is None:
+                if _SIZED_NAME.match(doc[i].text) or (
+                        doc[i].is_title and i + 1 < len(doc) and _PARAMETER_SIZE.match(doc[i + 1].text)
+                        and not doc[i].is_sent_start):
+                    end = i + 1 if _SIZED_NAME.match(doc[i].text) else i + 2
+                    yield _mention(doc[i:end], cls=AI.AIModel, source=PATTERN)
+                    i = end
+                    continue
+                i += 1
+                continue
+            span, cls, prefix = found
+            yield _mention(span, cls=cls, source=PATTERN)
+            yield from _elided_versions(doc, span, prefix, cls)
+            i = span.end
+        return
+
+    def _name_at(self, doc: Doc, i: int) -> tuple[Span, URIRef, str] | None:
+        """A name that starts with a class's name prefix and goes on with a version."""
+        for words, cls, suffixes in self._prefixes:
+            n = len(words)
+            if i + n > len(doc):
+                continue
+            head = [t.text for t in doc[i:i + n]]
+            if head[:-1] != list(words[:-1]) or not head[-1].startswith(words[-1]):
+                continue
+            rest = head[-1][len(words[-1]):]
+            if rest and not (rest[0] in "-.0123456789" or rest in suffixes):
+                continue
+            end = i + n
+            while end < len(doc):
+                tok = doc[end]
+                if tok.text == "-" and end + 1 < len(doc) and not tok.whitespace_ and not doc[end - 1].whitespace_:
+                    end += 1
+                    continue
+                if _VERSION.match(tok.text) or tok.text in suffixes or (
+                        tok.text.startswith("-") and _VERSION.match(tok.text[1:])):
+                    end += 1
+                    continue
+                break
+            if doc[end - 1].text == "-":
+                end -= 1
+            if not rest and end == i + n:
+                return None  # a bare family name: only the gazetteer may call it an entity
+            return doc[i:end], cls, " ".join(words)
+        return None
+
+    def _ner_mentions(self, doc: Doc, headline_tokens: set[int]) -> Iterator[Mention]:
+        for ent in doc.ents:
+            cls = NER_CLASSES.get(ent.label_)
+            if cls is None:
+                continue
+            span = _trim(ent)
+            if span is None or not _plausible_name(span):
+                continue
+            if any(t.i in headline_tokens for t in span):
+                continue  # title case fools NER; a headline's names must come from elsewhere
+            yield _mention(span, cls=cls, source=NER)
+
+    # -- typing --------------------------------------------------------------------------
+    def _retype(self, doc: Doc, mention: Mention) -> Mention:
+        """Give a name the class its context states: "the X benchmark", "X, a startup"."""
+        if mention.source == GAZETTEER:
+            return mention
+        cls = class_from_context(mention.span(doc), self.ontology)
+        if cls is None or cls == mention.cls:
+            return mention
+        return _replace_class(mention, cls)
+
+
+def class_from_context(span: Span, ontology: Ontology) -> URIRef | None:
+    root = span.root
+    nouns: list[Token] = []
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") \
+            and root.head.i >= span.end:
+        nouns.append(root.head)  # "the HumanEval benchmark"
+    if root.dep_ == "appos":
+        nouns.append(root.head)  # "the startup, Cohere"
+    nouns.extend(c for c in root.children if c.dep_ == "appos")  # "Cohere, a startup"
+    for noun in nouns:
+        if noun.i in range(span.start, span.end):
+            continue
+        for words in noun_words(noun):
+            cls = ontology.class_triggers.get(words)
+            if cls is not None:
+                return cls
+    return None
+
+
+def noun_words(token: Token) -> list[Words]:
+    """The trigger forms a noun can match: its lemma and text, with a modifier or two before."""
+    base = {token.lemma_.lower(), token.lower_}
+    forms: list[Words] = [(b,) for b in sorted(base)]
+    left = [t for t in token.doc[max(token.i - 3, token.sent.start):token.i] if t.text != "-"]
+    for width in (1, 2):
+        if len(left) >= width:
+            prefix = tuple(t.lower_ for t in left[-width:])
+            forms.extend(prefix + (b,) for b in sorted(base))
+    return forms
+
+
+# -- helpers -----------------------------------------------------------------------------
+
+def _make_doc(vocab: Vocab):
+    from spacy.lang.en import English  # tokenizer only: patterns must tokenize like documents
+
+    nlp = English(vocab=vocab)
+    return nlp.make_doc
+
+
+def _spellings(name: str) -> set[str]:
+    """A name as writers spell it: as given, and with hyphens and spaces swapped before digits."""
+    variants = {name}
+    variants.add(re.sub(r"(?<=[A-Za-z])-(?=\d)", " ", name))
+    variants.add(re.sub(r"(?<=[A-Za-z]) (?=\d)", "-", name))
+    return {v for v in variants if v.strip()}
+
+
+def _mention(span: Span, *, cls: URIRef, source: str, name: str | None = None,
+             entry: URIRef | None = None) -> Mention:
+    text = clean_surface(span.text)
+    return Mention(start=span.start, end=span.end, start_char=span.start_char, end_char=span.end_char,
+                   text=text, name=name or text, cls=cls, source=source,
+                   confidence=SOURCE_CONFIDENCE[source], entry=entry)
+
+
+def _replace_class(mention: Mention, cls: URIRef) -> Mention:
+    from dataclasses import replace
+
+    return replace(mention, cls=cls)
+
+
+def _elided_versions(doc: Doc, span: Span, prefix: str, cls: URIRef) -> Iterator[Mention]:
+    """ "Llama 3 and 4": the bare "4" continues the family of the name before it."""
+    if not re.search(r"\d", span[-1].text):
+        return
+    i = span.end
+    while i + 1 < len(doc) and doc[i].lower_ in ("and", "or", ",", "&", "to"):
+        tok = doc[i + 1]
+        if not re.fullmatch(r"\d+(?:\.\d+)?", tok.text):
+            return
+        name = f"{prefix} {tok.text}"
+        yield Mention(start=tok.i, end=tok.i + 1, start_char=tok.idx, end_char=tok.idx + len(tok.text),
+                      text=tok.text, name=name, cls=cls, source=PATTERN,
+                      confidence=SOURCE_CONFIDENCE[PATTERN])
+        i += 2
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop what NER glues to a name: articles, possessive endings, punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "'")):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _plausible_name(span: Span) -> bool:
+    text = span.text
+    if "\n" in text or any(t.is_space for t in span):
+        return False
+    if text.lower() in NOT_NAMES or not any(ch.isupper() for ch in text):
+        return False
+    if any(t.text == "," for t in span) and span[-1].lower_ not in CORPORATE_SUFFIXES:
+        return False
+    if len(text) < 2:
+        return False
+    if len(span) == 1 and span[0].pos_ != "PROPN":
+        return False  # "Open", "Daily": a capitalised common word, not a name
+    words = [t for t in span if not t.is_punct]
+    for tok in words[1:-1] if len(words) > 2 else []:
+        if tok.is_lower and tok.lower_ not in NAME_CONNECTORS:
+            return False
+    if words and (words[0].is_lower or words[-1].is_lower):
+        return False
+    return True
+
+
+def _headline_token_set(doc: Doc) -> set[int]:
+    """Tokens of title-case lines (headlines, section titles): no sentence ends them."""
+    tokens: set[int] = set()
+    for sent in doc.sents:
+        words = [t for t in sent if t.is_alpha]
+        if len(words) < 3 or sent[-1].text in (".", "!", "?", '"', "”") or any(t.text == "." for t in sent):
+            continue
+        long_words = [t for t in words if len(t) > 3]
+        if long_words and sum(t.is_title or t.is_upper for t in long_words) / len(long_words) >= 0.75:
+            tokens.update(t.i for t in sent)
+    return tokens
+
+
+_PRIORITY = {GAZETTEER: 0, PATTERN: 1, REFERENCE: 2, NER: 3}
+
+
+def _resolve_overlaps(candidates: Sequence[Mention], doc: Doc) -> list[Mention]:
+    """Keep the most trusted of overlapping mentions; a longer clean NER name that merely
+    extends a known name ("Microsoft Research" around "Microsoft") is a different entity."""
+    trusted = [o for o in candidates if o.source in (GAZETTEER, PATTERN)]
+
+    def extends_known_name(m: Mention, doc: Doc) -> bool:
+        inside = [o for o in trusted if m.start <= o.start and o.end <= m.end]
+        if len(inside) != 1 or any(o.start <= m.start and m.end <= o.end for o in trusted):
+            return False
+        known = inside[0]
+        extra = [t for t in doc[m.start:m.end] if not known.start <= t.i < known.end]
+        return all(t.is_title or t.is_upper for t in extra)
+
+    def rank(m: Mention) -> tuple:
+        priority = -1 if m.source == NER and extends_known_name(m, doc) else _PRIORITY[m.source]
+        return (priority, -(m.end - m.start), m.start)
+
+    taken: set[int] = set()
+    chosen: list[Mention] = []
+    for m in sorted(candidates, key=rank):
+        if any(i in taken for i in range(m.start, m.end)):
+            continue
+        chosen.append(m)
+        taken.update(range(m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def find_mentions(doc: Doc, finder: MentionFinder) -> list[Mention]:
+    return finder(doc)
+
+
+def mentions_by_token(mentions: Iterable[Mention]) -> dict[int, Mention]:
+    return {i: m for m in mentions for i in range(m.start, m.end)}

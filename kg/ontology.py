@@ -1,0 +1,263 @@
+"""The ontology: classes, relations, and the words that signal them, read from an OWL file.
+
+Nothing about relations is hard-coded in kg: a relation added to the ontology file, with its
+domain, range and trigger words, is extracted on the next build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.util import guess_format
+
+from .errors import OntologyError
+from .vocab import AI
+
+Words = tuple[str, ...]
+
+
+def trigger_words(text: str) -> Words:
+    """A trigger as the words a parse must show: lower case, hyphens as word breaks."""
+    return tuple(text.lower().replace("-", " ").split())
+
+
+def local_name(iri: str) -> str:
+    text = str(iri).rstrip("/#")
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class ClassSpec:
+    iri: URIRef
+    name: str
+    label: str
+    triggers: frozenset[Words] = frozenset()
+    name_prefixes: tuple[str, ...] = ()
+    name_suffixes: frozenset[str] = frozenset()
+    superclasses: frozenset[URIRef] = frozenset()
+
+
+@dataclass(frozen=True)
+class RelationSpec:
+    iri: URIRef
+    name: str
+    label: str
+    domain: frozenset[URIRef] = frozenset()  # empty: any class
+    range: frozenset[URIRef] = frozenset()
+    verb_triggers: frozenset[Words] = frozenset()
+    noun_triggers: frozenset[Words] = frozenset()
+    preposition_triggers: frozenset[str] = frozenset()
+    possessive: bool = False
+    symmetric: bool = False
+    inverse: URIRef | None = None
+
+    @property
+    def extractable(self) -> bool:
+        return bool(self.verb_triggers or self.noun_triggers or self.preposition_triggers
+                    or self.possessive)
+
+
+@dataclass(frozen=True)
+class Ontology:
+    classes: dict[URIRef, ClassSpec]
+    relations: dict[URIRef, RelationSpec]
+    source: str = "<memory>"
+    graph: Graph = field(default_factory=Graph, repr=False, compare=False)
+
+    # -- lookups -------------------------------------------------------------------------
+    def class_named(self, name: str) -> ClassSpec:
+        for spec in self.classes.values():
+            if spec.name == name:
+                return spec
+        raise OntologyError(f"{self.source}: no class named {name!r}")
+
+    def relation_named(self, name: str) -> RelationSpec:
+        for spec in self.relations.values():
+            if spec.name == name:
+                return spec
+        raise OntologyError(f"{self.source}: no relation named {name!r}")
+
+    def is_a(self, cls: URIRef, ancestor: URIRef) -> bool:
+        seen: set[URIRef] = set()
+        todo = [cls]
+        while todo:
+            current = todo.pop()
+            if current == ancestor:
+                return True
+            if current in seen or current not in self.classes:
+                continue
+            seen.add(current)
+            todo.extend(self.classes[current].superclasses)
+        return False
+
+    def fits(self, relation: RelationSpec, subject_class: URIRef, object_class: URIRef) -> bool:
+        """Whether a triple between members of these classes respects domain and range."""
+        def within(cls: URIRef, allowed: frozenset[URIRef]) -> bool:
+            return not allowed or any(self.is_a(cls, a) for a in allowed)
+        return within(subject_class, relation.domain) and within(object_class, relation.range)
+
+    @cached_property
+    def _by_verb(self) -> dict[Words, list[RelationSpec]]:
+        return _index(self.relations.values(), lambda r: r.verb_triggers)
+
+    @cached_property
+    def _by_noun(self) -> dict[Words, list[RelationSpec]]:
+        return _index(self.relations.values(), lambda r: r.noun_triggers)
+
+    @cached_property
+    def _by_preposition(self) -> dict[Words, list[RelationSpec]]:
+        return _index(self.relations.values(),
+                      lambda r: {(p,) for p in r.preposition_triggers})
+
+    @cached_property
+    def possessive_relations(self) -> tuple[RelationSpec, ...]:
+        return tuple(r for r in self.relations.values() if r.possessive)
+
+    @cached_property
+    def class_triggers(self) -> dict[Words, URIRef]:
+        index: dict[Words, URIRef] = {}
+        for spec in self.classes.values():
+            for words in spec.triggers:
+                index.setdefault(words, spec.iri)
+        return index
+
+    def verb_relations(self, words: Words) -> list[RelationSpec]:
+        return self._by_verb.get(words, [])
+
+    def noun_relations(self, words: Words) -> list[RelationSpec]:
+        return self._by_noun.get(words, [])
+
+    def preposition_relations(self, word: str) -> list[RelationSpec]:
+        return self._by_preposition.get((word.lower(),), [])
+
+    @cached_property
+    def max_trigger_length(self) -> int:
+        lengths = [len(w) for index in (self._by_verb, self._by_noun, self.class_triggers)
+                   for w in index]
+        return max(lengths, default=1)
+
+    # -- loading -------------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Ontology:
+        """Read an ontology file (Turtle, RDF/XML, N-Triples, JSON-LD); kg's own by default."""
+        source = Path(path) if path is not None else default_ontology_path()
+        graph = _parse(source)
+        return cls.from_graph(graph, source=str(source))
+
+    @classmethod
+    def from_graph(cls, graph: Graph, *, source: str = "<memory>") -> Ontology:
+        classes = dict(_read_classes(graph))
+        if not classes:
+            raise OntologyError(f"{source}: declares no owl:Class")
+        relations = dict(_read_relations(graph, classes, source))
+        if not any(r.extractable for r in relations.values()):
+            raise OntologyError(f"{source}: no relation has trigger words, so none can be extracted")
+        return cls(classes=classes, relations=relations, source=source, graph=graph)
+
+
+def _index(relations: Iterable[RelationSpec], words_of) -> dict[Words, list[RelationSpec]]:
+    index: dict[Words, list[RelationSpec]] = {}
+    for relation in relations:
+        for words in words_of(relation):
+            index.setdefault(words, []).append(relation)
+    return index
+
+
+def data_dir() -> Path:
+    """Where the shipped ontology and gazetteer are: in the wheel, or beside the sources."""
+    packaged = resources.files("kg") / "_ontologies"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "ontologies"
+
+
+def default_ontology_path() -> Path:
+    return data_dir() / "kg.ttl"
+
+
+def _parse(path: Path) -> Graph:
+    if not path.exists():
+        raise OntologyError(f"{path}: no such ontology file")
+    if not path.is_file():
+        raise OntologyError(f"{path}: not a file")
+    graph = Graph()
+    try:
+        graph.parse(path, format=guess_format(str(path)) or "turtle")
+    except Exception as exc:  # rdflib raises many unrelated types for bad syntax
+        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise OntologyError(f"{path}: cannot parse: {reason}") from None
+    return graph
+
+
+def _text(graph: Graph, subject, predicate) -> str | None:
+    values = [str(o) for o in graph.objects(subject, predicate) if isinstance(o, Literal)]
+    english = [str(o) for o in graph.objects(subject, predicate)
+               if isinstance(o, Literal) and o.language in (None, "en")]
+    pool = english or values
+    return sorted(pool)[0] if pool else None
+
+
+def _literals(graph: Graph, subject, predicate) -> list[str]:
+    return sorted(str(o) for o in graph.objects(subject, predicate) if isinstance(o, Literal))
+
+
+def _read_classes(graph: Graph) -> Iterator[tuple[URIRef, ClassSpec]]:
+    for iri in sorted(set(graph.subjects(RDF.type, OWL.Class)) | set(graph.subjects(RDF.type, RDFS.Class))):
+        if not isinstance(iri, URIRef):
+            continue
+        name = local_name(iri)
+        yield iri, ClassSpec(
+            iri=iri,
+            name=name,
+            label=_text(graph, iri, RDFS.label) or name,
+            triggers=frozenset(trigger_words(t) for t in _literals(graph, iri, AI.classTrigger)),
+            # longest first, so that "Code Llama" is tried before "Llama"
+            name_prefixes=tuple(sorted(_literals(graph, iri, AI.namePrefix), key=lambda p: (-len(p), p))),
+            name_suffixes=frozenset(_literals(graph, iri, AI.nameSuffix)),
+            superclasses=frozenset(o for o in graph.objects(iri, RDFS.subClassOf) if isinstance(o, URIRef)),
+        )
+
+
+def _class_set(graph: Graph, node, classes: dict, source: str, what: str) -> frozenset[URIRef]:
+    if node is None:
+        return frozenset()
+    if isinstance(node, BNode):
+        members = graph.value(node, OWL.unionOf)
+        if members is None:
+            raise OntologyError(f"{source}: {what} is a blank node without owl:unionOf")
+        items = list(Collection(graph, members))
+    else:
+        items = [node]
+    for item in items:
+        if item not in classes:
+            raise OntologyError(f"{source}: {what} names {item}, which is not a declared class")
+    return frozenset(items)
+
+
+def _read_relations(graph: Graph, classes: dict, source: str) -> Iterator[tuple[URIRef, RelationSpec]]:
+    for iri in sorted(set(graph.subjects(RDF.type, OWL.ObjectProperty))):
+        if not isinstance(iri, URIRef):
+            continue
+        name = local_name(iri)
+        inverse = graph.value(iri, OWL.inverseOf)
+        possessive = graph.value(iri, AI.possessiveTrigger)
+        yield iri, RelationSpec(
+            iri=iri,
+            name=name,
+            label=_text(graph, iri, RDFS.label) or name,
+            domain=_class_set(graph, graph.value(iri, RDFS.domain), classes, source, f"domain of {name}"),
+            range=_class_set(graph, graph.value(iri, RDFS.range), classes, source, f"range of {name}"),
+            verb_triggers=frozenset(trigger_words(t) for t in _literals(graph, iri, AI.verbTrigger)),
+            noun_triggers=frozenset(trigger_words(t) for t in _literals(graph, iri, AI.nounTrigger)),
+            preposition_triggers=frozenset(t.lower() for t in _literals(graph, iri, AI.prepositionTrigger)),
+            possessive=bool(possessive is not None and possessive.toPython() is True),
+            symmetric=(iri, RDF.type, OWL.SymmetricProperty) in graph,
+            inverse=inverse if isinstance(inverse, URIRef) else None,
+        )

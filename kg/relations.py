@@ -1,0 +1,366 @@
+"""Relation mentions: which sentence states which relation between which two mentions.
+
+A relation is stated by a trigger the ontology names (a verb, a noun, a preposition, or a
+possessive) together with two mentions the dependency parse attaches to it: the subject
+side ("Meta" of "Meta released ...") and the object side ("Llama 2"). A candidate becomes a
+relation only if the classes of the two mentions fit the relation's domain and range and the
+sentence does not deny it. Rejected candidates are kept, with the reason, for debugging.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from rdflib import URIRef
+from spacy.tokens import Doc, Span, Token
+
+from .mentions import Mention, mentions_by_token, noun_words
+from .names import name_key
+from .ontology import Ontology, RelationSpec, Words
+
+#: how much each construction is trusted to state a relation, before the mentions' own trust
+RULE_CONFIDENCE = {
+    "verb": 0.9, "verb-participle": 0.8, "verb-inherited": 0.75,
+    "noun": 0.85, "noun-copula": 0.8, "noun-inherited": 0.75,
+    "preposition": 0.65, "possessive": 0.7, "compound": 0.6,
+}
+REVERSED_FACTOR = 0.9
+
+# Prepositions whose object is an argument of a noun trigger ("president of", "investor in").
+NOUN_PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on", "behind"})
+# Prepositions that introduce examples of a common noun ("models such as BLOOM").
+EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+
+NEGATION = "negated"
+DOMAIN_RANGE = "domain/range"
+
+
+@dataclass(frozen=True)
+class RelationMention:
+    subject: Mention
+    relation: URIRef
+    object: Mention
+    rule: str
+    confidence: float
+    sentence_start: int  # character offsets of the sentence in the document
+    sentence_end: int
+    trigger: str
+    rejected: str | None = None  # why the candidate is not a relation, if it is not
+
+    @property
+    def key(self) -> tuple:
+        return (name_key(self.subject.name), self.relation, name_key(self.object.name))
+
+
+def find_relations(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontology) -> list[RelationMention]:
+    """Every candidate relation in the document, accepted ones and rejected ones."""
+    finder = _Finder(doc, mentions, ontology)
+    found: dict[tuple, RelationMention] = {}
+    for sent in doc.sents:
+        for candidate in finder.sentence(sent):
+            slot = (sent.start, candidate.key, candidate.rejected)
+            if slot not in found or candidate.confidence > found[slot].confidence:
+                found[slot] = candidate
+    accepted_keys = {(s, k) for (s, k, r) in found if r is None}
+    # a candidate rejected in a sentence that also states it another way is noise, not news
+    return [c for (s, k, r), c in found.items() if r is None or (s, k) not in accepted_keys]
+
+
+def accepted(candidates: Iterable[RelationMention]) -> list[RelationMention]:
+    return [c for c in candidates if c.rejected is None]
+
+
+class _Finder:
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], ontology: Ontology) -> None:
+        self.doc = doc
+        self.ontology = ontology
+        self.by_token = mentions_by_token(mentions)
+        self.mentions = list(mentions)
+
+    # -- candidates ----------------------------------------------------------------------
+    def sentence(self, sent: Span) -> Iterator[RelationMention]:
+        for token in sent:
+            if token.i in self.by_token:
+                continue
+            if token.pos_ in ("VERB", "AUX"):
+                relations = self._relations(verb_words(token), self.ontology.verb_relations)
+                if relations:
+                    subjects, objects, rule = self._verb_arguments(token)
+                    yield from self._pairs(relations, subjects, objects, rule, token, sent)
+            if token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+                relations = self._relations(noun_words(token), self.ontology.noun_relations)
+                if relations:
+                    subjects, objects, rule = self._noun_arguments(token)
+                    yield from self._pairs(relations, subjects, objects, rule, token, sent)
+            if token.dep_ == "prep":
+                relations = self.ontology.preposition_relations(token.lower_)
+                head = self.by_token.get(token.head.i)
+                if relations and head is not None:
+                    objects = [m for p in _pobjs(token) for m in self.entities(p)]
+                    yield from self._pairs(relations, [head], objects, "preposition", token, sent,
+                                           reversible=False)
+        yield from self._possessives(sent)
+
+    @staticmethod
+    def _relations(forms: Iterable[Words], lookup) -> list[RelationSpec]:
+        found: dict[URIRef, RelationSpec] = {}
+        for words in forms:
+            for relation in lookup(words):
+                found.setdefault(relation.iri, relation)
+        return list(found.values())
+
+    def _possessives(self, sent: Span) -> Iterator[RelationMention]:
+        relations = list(self.ontology.possessive_relations)
+        if not relations:
+            return
+        seen: set[tuple[int, int]] = set()
+        for owner in self.mentions:
+            if not (sent.start <= owner.start < sent.end):
+                continue
+            root = self.doc[owner.start:owner.end].root
+            if root.dep_ == "poss":
+                rule = "possessive"
+            elif root.dep_ == "compound" and root.head.i >= owner.end:
+                rule = "compound"
+            else:
+                continue
+            for owned in self.entities(root.head):
+                if owned is owner or (owner.start, owned.start) in seen:
+                    continue
+                seen.add((owner.start, owned.start))
+                yield from self._pairs(relations, [owner], [owned], rule, root, sent, reversible=False)
+
+    # -- arguments -----------------------------------------------------------------------
+    def _verb_arguments(self, verb: Token) -> tuple[list[Mention], list[Mention], str]:
+        subjects, objects = _verb_dependents(verb)
+        rule = "verb"
+        if not subjects:
+            if verb.dep_ in ("xcomp", "conj") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+                subjects = _inherited_subjects(verb)
+                rule = "verb-inherited"
+            elif verb.dep_ in ("acl", "relcl"):
+                has_agent = any(c.dep_ == "agent" for c in verb.children)
+                (objects if verb.tag_ == "VBN" and has_agent else subjects).append(verb.head)
+                rule = "verb-participle"
+        return self._resolve(subjects), self._resolve(objects), rule
+
+    def _noun_arguments(self, noun: Token, depth: int = 0) -> tuple[list[Mention], list[Mention], str]:
+        phrase = _noun_phrase(noun)
+        objects: list[Token] = []
+        for token in phrase:
+            for child in token.children:
+                if child.dep_ in ("poss", "compound", "nmod", "npadvmod"):
+                    objects.append(child)
+                elif child.dep_ == "prep" and child.lower_ in NOUN_PREPOSITIONS:
+                    for pobj in _pobjs(child):
+                        objects.append(pobj)
+                        if pobj.i not in self.by_token and pobj.pos_ == "NOUN":
+                            # "president of global affairs at Google"
+                            objects.extend(p for c in pobj.children if c.dep_ == "prep"
+                                           and c.lower_ in NOUN_PREPOSITIONS for p in _pobjs(c))
+        subjects: list[Token] = [c for c in noun.children if c.dep_ == "appos"]
+        rule = "noun"
+        dep, head = noun.dep_, noun.head
+        if dep in ("appos", "compound") and head.i != noun.i:
+            subjects.append(head)
+        elif dep in ("attr", "acomp") and head.lemma_ == "be":
+            subjects.extend(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
+            rule = "noun-copula"
+        elif dep == "nsubj" and head.lemma_ == "be":
+            subjects.extend(c for c in head.children if c.dep_ in ("attr", "acomp"))
+            rule = "noun-copula"
+        elif dep == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
+            # "named Chris Meserole as its director"
+            verb = head.head
+            subjects.extend(c for c in verb.children if c.dep_ == "dobj")
+            if not subjects:
+                subjects.extend(c for c in verb.children if c.dep_ == "nsubj")
+        resolved_subjects = self._resolve(subjects)
+        resolved_objects = self._resolve(objects)
+        if dep in ("amod", "conj") and head.i != noun.i and depth < 2 and head.i not in self.by_token:
+            # "founding members of X": the adjective shares its noun's arguments;
+            # "co-founder and chief executive": a conjunct shares the first one's
+            inherited_subjects, inherited_objects, _ = self._noun_arguments(head, depth + 1)
+            resolved_subjects = resolved_subjects or inherited_subjects
+            resolved_objects = resolved_objects or inherited_objects
+            rule = "noun-inherited"
+        elif dep == "amod" and head.i in self.by_token:
+            resolved_subjects = resolved_subjects or [self.by_token[head.i]]
+        return resolved_subjects, resolved_objects, rule
+
+    def _resolve(self, tokens: Iterable[Token]) -> list[Mention]:
+        found: dict[int, Mention] = {}
+        for token in tokens:
+            for mention in self.entities(_antecedent(token)):
+                found.setdefault(mention.start, mention)
+        return list(found.values())
+
+    def entities(self, token: Token) -> list[Mention]:
+        """The mentions a token stands for: itself, its conjuncts, or a common noun's names."""
+        found: dict[int, Mention] = {}
+        for t in (token, *token.conjuncts):
+            mention = self.by_token.get(t.i)
+            if mention is not None:
+                found.setdefault(mention.start, mention)
+                continue
+            if t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            for child in t.children:  # "the HumanEval benchmark"
+                if child.dep_ in ("compound", "nmod") and child.i in self.by_token:
+                    m = self.by_token[child.i]
+                    found.setdefault(m.start, m)
+            for example in self._examples(t):  # "models such as BLOOM"
+                found.setdefault(example.start, example)
+        return list(found.values())
+
+    def _examples(self, noun: Token) -> list[Mention]:
+        found: list[Mention] = []
+        for token in noun.subtree:
+            if token.dep_ != "prep" or token.lower_ not in EXAMPLE_PREPOSITIONS:
+                continue
+            if token.lower_ == "as" and not (token.i > 0 and self.doc[token.i - 1].lower_ == "such"):
+                continue
+            if _depth_between(noun, token) > 3:
+                continue
+            for pobj in _pobjs(token):
+                for t in (pobj, *pobj.conjuncts):
+                    if t.i in self.by_token:
+                        found.append(self.by_token[t.i])
+        return found
+
+    # -- checks --------------------------------------------------------------------------
+    def _pairs(self, relations: Sequence[RelationSpec], subjects: Sequence[Mention],
+               objects: Sequence[Mention], rule: str, trigger: Token, sent: Span, *,
+               reversible: bool = True) -> Iterator[RelationMention]:
+        if not subjects or not objects:
+            return
+        negated = _negated(trigger)
+        for relation in relations:
+            for s in subjects:
+                for o in objects:
+                    if name_key(s.name) == name_key(o.name):
+                        continue
+                    base = RULE_CONFIDENCE[rule] * min(s.confidence, o.confidence)
+                    if self.ontology.fits(relation, s.cls, o.cls):
+                        pair, how, confidence = (s, o), rule, base
+                    elif reversible and not relation.symmetric and self.ontology.fits(relation, o.cls, s.cls):
+                        pair, how, confidence = (o, s), f"{rule}:reversed", base * REVERSED_FACTOR
+                    else:
+                        pair, how, confidence = (s, o), rule, base
+                        yield self._candidate(pair, relation, how, confidence, trigger, sent, DOMAIN_RANGE)
+                        continue
+                    yield self._candidate(pair, relation, how, confidence, trigger, sent,
+                                          NEGATION if negated else None)
+
+    @staticmethod
+    def _candidate(pair, relation, rule, confidence, trigger: Token, sent: Span,
+                   rejected: str | None) -> RelationMention:
+        subject, obj = pair
+        return RelationMention(subject=subject, relation=relation.iri, object=obj,
+                               rule=f"{rule}:{trigger.lemma_.lower()}", confidence=round(confidence, 3),
+                               sentence_start=sent.start_char, sentence_end=sent.end_char,
+                               trigger=trigger.text, rejected=rejected)
+
+
+# -- parse helpers ---------------------------------------------------------------------------
+
+def verb_words(token: Token) -> list[Words]:
+    """Trigger forms of a verb: its lemma, with its particle ("set up"), its preposition
+    ("work at") or the word fused before it ("open-source", "co-found")."""
+    lemma = token.lemma_.lower()
+    forms: list[Words] = [(lemma,)]
+    if token.lower_ != lemma:
+        forms.append((token.lower_,))
+    for child in token.children:
+        if child.dep_ in ("prt", "prep") and child.i > token.i:
+            forms.append((lemma, child.lower_))
+    previous = [t for t in token.doc[max(token.i - 2, 0):token.i] if t.text != "-"]
+    if previous and previous[-1].head == token or (previous and token.i > 0 and token.doc[token.i - 1].text == "-"):
+        forms.append((previous[-1].lower_, lemma))
+    if "-" in lemma:
+        forms.append(tuple(lemma.replace("-", " ").split()))
+    return forms
+
+
+def _verb_dependents(verb: Token) -> tuple[list[Token], list[Token]]:
+    has_agent = any(c.dep_ == "agent" for c in verb.children)
+    subjects: list[Token] = []
+    objects: list[Token] = []
+    for child in verb.children:
+        dep = child.dep_
+        if dep in ("nsubj", "csubj"):
+            subjects.append(child)
+        elif dep == "nsubjpass":
+            # "X was acquired by Y": X is the object; "X is based in Y": X is the subject
+            (objects if has_agent else subjects).append(child)
+        elif dep == "agent":
+            subjects.extend(_pobjs(child))
+        elif dep in ("dobj", "attr", "oprd", "dative", "npadvmod"):
+            objects.append(child)
+        elif dep == "prep":
+            objects.extend(_pobjs(child))
+    return subjects, objects
+
+
+def _inherited_subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """ "Meta wants to release X": release's subject is want's."""
+    head = verb.head
+    if head.i == verb.i or depth > 3:
+        return []
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return subjects
+    if head.dep_ in ("xcomp", "conj", "advcl"):
+        return _inherited_subjects(head, depth + 1)
+    if head.dep_ in ("acl", "relcl"):
+        return [head.head]
+    return []
+
+
+def _noun_phrase(noun: Token) -> list[Token]:
+    """The noun and the pieces a split compound leaves beside it ("co", "-", "founder")."""
+    phrase = [noun]
+    i = noun.i - 1
+    while i >= noun.sent.start:
+        t = noun.doc[i]
+        if t.head == noun.head and t.dep_ == noun.dep_ and t.text != ",":
+            phrase.append(t)
+            i -= 1
+            continue
+        break
+    return phrase
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def _antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _depth_between(ancestor: Token, token: Token) -> int:
+    depth = 0
+    while token.i != ancestor.i and token.head.i != token.i and depth < 10:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _negated(trigger: Token) -> bool:
+    """Whether the clause around the trigger denies it ("is not part of", "never joined")."""
+    token = trigger
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return True
+        if token.dep_ in ("xcomp", "attr", "acomp", "pobj", "prep", "amod", "appos") and token.head.i != token.i:
+            token = token.head
+            continue
+        break
+    return False
