@@ -78,14 +78,18 @@ def _possessive_pronoun(token: Token, earlier: Sequence[Mention], by_token: dict
     """ "its": the organization that is the clause's subject, else the most salient one."""
     if token.lower_ not in ORGANIZATION_PRONOUNS or token.dep_ != "poss":
         return None
-    clause = token.head
-    while clause.dep_ not in ("ROOT", "relcl", "ccomp", "advcl", "conj") and clause.head.i != clause.i:
-        clause = clause.head
-    for child in clause.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            subject = by_token.get(child.i)
-            if subject is not None and subject.cls == AI.Organization and subject.end <= token.i:
-                return _reference(token, subject)
+    # the nearest governing clause whose subject is an organization named before the pronoun:
+    # "Microsoft partnered with Meta to offer them through its cloud" -> Microsoft
+    ancestor = token.head
+    while True:
+        for child in ancestor.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                subject = by_token.get(child.i)
+                if subject is not None and subject.cls == AI.Organization and subject.end <= token.i:
+                    return _reference(token, subject)
+        if ancestor.head.i == ancestor.i:
+            break
+        ancestor = ancestor.head
     antecedent = _most_salient(earlier, AI.Organization)
     return _reference(token, antecedent) if antecedent else None
 

