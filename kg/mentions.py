@@ -12,13 +12,12 @@ benchmark", "Cohere, a Toronto startup") through the ontology's ``ai:classTrigge
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rdflib import URIRef
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.vocab import Vocab
 
 from .gazetteer import Gazetteer
 from .names import clean_surface
@@ -70,18 +69,20 @@ class Mention:
 class MentionFinder:
     """Finds mentions in a parsed Doc. Built once per pipeline: it compiles the gazetteer."""
 
-    def __init__(self, vocab: Vocab, *, ontology: Ontology, gazetteer: Gazetteer) -> None:
+    def __init__(self, tokenizer: Callable[[str], Doc], *, ontology: Ontology, gazetteer: Gazetteer) -> None:
+        """``tokenizer`` must be the pipeline's, so that names tokenize as documents do."""
         self.ontology = ontology
         self.gazetteer = gazetteer
-        self._matcher = PhraseMatcher(vocab, attr="ORTH")
-        tokenizer_doc = _make_doc(vocab)
+        self._matcher = PhraseMatcher(tokenizer.vocab, attr="ORTH")
         for entry in gazetteer.entries:
-            patterns = [tokenizer_doc(variant) for name in entry.names for variant in _spellings(name)]
+            patterns = [tokenizer(variant) for name in entry.names for variant in _spellings(name)]
             self._matcher.add(str(entry.iri), patterns)
         self._entries = {str(e.iri): e for e in gazetteer.entries}
-        self._prefixes = [(tuple(_make_doc(vocab)(p).text.split()), spec.iri, spec.name_suffixes)
+        self._prefixes = [(tuple(t.text for t in tokenizer(p)), spec.iri, spec.name_suffixes)
                           for spec in ontology.classes.values() for p in spec.name_prefixes]
         self._prefixes.sort(key=lambda item: -len(item[0]))
+        # a family stem on its own ("GPT") is no one entity, whatever NER says
+        self._stems = frozenset(p for spec in ontology.classes.values() for p in spec.name_prefixes)
 
     def __call__(self, doc: Doc) -> list[Mention]:
         headline_tokens = _headline_token_set(doc)
@@ -157,6 +158,8 @@ class MentionFinder:
                 continue
             if any(t.i in headline_tokens for t in span):
                 continue  # title case fools NER; a headline's names must come from elsewhere
+            if span.text in self._stems:
+                continue
             yield _mention(span, cls=cls, source=NER)
 
     # -- typing --------------------------------------------------------------------------
@@ -202,13 +205,6 @@ def noun_words(token: Token) -> list[Words]:
 
 
 # -- helpers -----------------------------------------------------------------------------
-
-def _make_doc(vocab: Vocab):
-    from spacy.lang.en import English  # tokenizer only: patterns must tokenize like documents
-
-    nlp = English(vocab=vocab)
-    return nlp.make_doc
-
 
 def _spellings(name: str) -> set[str]:
     """A name as writers spell it: as given, and with hyphens and spaces swapped before digits."""

@@ -54,7 +54,7 @@ def sentences(doc: Doc) -> Doc:
                   default_config={"ontology": None, "gazetteer": None})
 def make_mentions(nlp: Language, name: str, ontology: str | None, gazetteer: str | None):
     onto = _ontology(ontology)
-    finder = MentionFinder(nlp.vocab, ontology=onto, gazetteer=_gazetteer(gazetteer, ontology))
+    finder = MentionFinder(nlp.tokenizer, ontology=onto, gazetteer=_gazetteer(gazetteer, ontology))
 
     def kg_mentions(doc: Doc) -> Doc:
         doc._.kg_mentions = resolve_references(doc, finder(doc), ontology=onto)
@@ -75,6 +75,16 @@ def make_relations(nlp: Language, name: str, ontology: str | None):
     return kg_relations
 
 
+def split_final_period(nlp: Language) -> None:
+    """Split the full stop off names that end in a digit and a capital ("GSM8K.", "70B."):
+    spaCy keeps it, as for abbreviations, and the name is then missed at a sentence's end."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = list(nlp.Defaults.suffixes or [])
+    if r"(?<=[0-9][A-Z])\." not in suffixes:
+        nlp.tokenizer.suffix_search = compile_suffix_regex([*suffixes, r"(?<=[0-9][A-Z])\."]).search
+
+
 def make_nlp(model: str = DEFAULT_MODEL, *, ontology: str | None = None,
              gazetteer: str | None = None) -> Language:
     """The named spaCy pipeline with kg's components added. It needs a parser and NER."""
@@ -89,6 +99,7 @@ def make_nlp(model: str = DEFAULT_MODEL, *, ontology: str | None = None,
     if missing:
         raise ModelError(f"spaCy pipeline {model!r} has no {' or '.join(sorted(missing))} component")
     nlp.max_length = MAX_LENGTH
+    split_final_period(nlp)
     nlp.add_pipe("kg_sentences", before="parser")
     nlp.add_pipe("kg_mentions", config={"ontology": ontology, "gazetteer": gazetteer})
     nlp.add_pipe("kg_relations", config={"ontology": ontology})

@@ -142,7 +142,7 @@ class _Finder:
         subjects, objects = _verb_dependents(verb)
         rule = "verb"
         if not subjects:
-            if verb.dep_ in ("xcomp", "conj") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+            if verb.dep_ in ("xcomp", "conj") or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _hyphen_joined(verb))):
                 subjects = _inherited_subjects(verb)
                 rule = "verb-inherited"
             elif verb.dep_ in ("acl", "relcl"):
@@ -338,6 +338,12 @@ def _verb_dependents(verb: Token) -> tuple[list[Token], list[Token]]:
         elif dep == "prep":
             objects.extend(_pobjs(child))
     return subjects, objects
+
+
+def _hyphen_joined(token: Token) -> bool:
+    """ "co-founded" split in three: "founded" hangs off "co", which took the subject."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].i == token.head.i
 
 
 def _inherited_subjects(verb: Token, depth: int = 0) -> list[Token]:

@@ -1,0 +1,58 @@
+"""Which names are entities, and of which class: (text, expected mentions) tables."""
+
+import pytest
+
+from conftest import mentions_in
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # names of models no gazetteer needs to know: the ontology's name prefixes and sizes
+    ("OpenAI unveiled GPT-4o on Monday.", {("GPT-4o", "AIModel"), ("OpenAI", "Organization")}),
+    ("The lab released Mixtral 8x22B under an open licence.", {("Mixtral 8x22B", "AIModel")}),
+    ("Alibaba published Qwen2.5-72B last month.", {("Qwen2.5-72B", "AIModel")}),
+    ("Reviewers preferred Claude 3 Opus to its rivals.", {("Claude 3 Opus", "AIModel")}),
+    ("A small team trained Zephyr-7B in a week.", {("Zephyr-7B", "AIModel")}),
+    # "Llama 3 and 4": the bare number continues the family
+    ("Meta said it will build Llama 3 and 4.", {("Llama 3", "AIModel"), ("Llama 4", "AIModel")}),
+    # spellings of one model are one name
+    ("Llama-2 and LLaMA 2 are the same model.", {("Llama 2", "AIModel")}),
+    # a name the gazetteer knows keeps its class whatever NER thinks
+    ("Qualcomm and Nvidia make chips.", {("Qualcomm", "Organization"), ("Nvidia", "Organization")}),
+    # the noun around a new name gives its class
+    ("Researchers built the Fathom benchmark to test reasoning.", {("Fathom", "Benchmark")}),
+])
+def test_mentions_found_and_typed(nlp, text, expected):
+    assert expected <= mentions_in(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "not_expected"), [
+    ("AI is changing how Paris works.", {"AI"}),
+    ("Subscribe to our Newsletter\nThe company grew.", {"Newsletter", "Subscribe"}),
+    ("Open source is still under control.", {"Open"}),
+    # a bare family name is not a model unless the gazetteer says so
+    ("The GPT approach spread quickly.", {"GPT"}),
+])
+def test_not_entities(nlp, text, not_expected):
+    names = {name for name, _ in mentions_in(nlp, text)}
+    assert not (names & not_expected)
+
+
+def test_longer_organization_name_is_its_own_entity(nlp):
+    names = mentions_in(nlp, "Scientists at Microsoft Research published a paper on Tuesday.")
+    assert ("Microsoft Research", "Organization") in names
+    assert ("Microsoft", "Organization") not in names
+
+
+@pytest.mark.parametrize(("text", "reference", "antecedent"), [
+    ("The Frontier Model Forum met in May. The Forum has four members.", "Forum", "Frontier Model Forum"),
+    ("Hugging Face raised money on Monday. The company hires engineers.", "The company", "Hugging Face"),
+    ("Sam Altman spoke first. Altman said little.", "Altman", "Sam Altman"),
+])
+def test_references_resolve(nlp, text, reference, antecedent):
+    doc = nlp(text)
+    assert any(m.text == reference and m.name == antecedent for m in doc._.kg_mentions)
+
+
+def test_ambiguous_description_is_not_resolved(nlp):
+    doc = nlp("The company said little.")
+    assert not doc._.kg_mentions
