@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import __version__
 from .build import build
-from .errors import InputError, KGError, QueryError
+from .errors import InputError, KGError, NoDocumentsError, QueryError
 from .evaluate import Gold, evaluate, format_score
 from .graph import KnowledgeGraph
 from .pipeline import DEFAULT_MODEL
@@ -59,15 +59,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _warn(error: InputError) -> None:
-    print(f"kg: skipped: {error}", file=sys.stderr)
-
-
 def _build(args) -> int:
     if not 0.0 <= args.min_confidence <= 1.0:
         raise KGError("--min-confidence must be between 0 and 1")
-    graph = build(args.sources, ontology=args.ontology, gazetteer=args.gazetteer, model=args.model,
-                  min_confidence=args.min_confidence, progress=not args.quiet, on_error=_warn)
+    skipped: list[InputError] = []
+    try:
+        graph = build(args.sources, ontology=args.ontology, gazetteer=args.gazetteer, model=args.model,
+                      min_confidence=args.min_confidence, progress=not args.quiet, on_error=skipped.append)
+    except NoDocumentsError:
+        if len(skipped) == 1:
+            raise skipped[0] from None  # one bad input: its own message is the whole story
+        for error in skipped:
+            print(f"kg: skipped: {error}", file=sys.stderr)
+        raise
+    for error in skipped:
+        print(f"kg: skipped: {error}", file=sys.stderr)
     if args.output:
         graph.serialize(args.output, format=args.format)
     else:

@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.plugin import PluginException
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.util import guess_format
 
 from .documents import Document
@@ -161,11 +160,10 @@ class KnowledgeGraph:
             raise GraphError(f"{path}: no such file")
         if path.is_dir():
             raise GraphError(f"{path}: is a directory, not a graph file")
-        graph = Graph()
         fmt = rdf_format(format) if format else (guess_format(str(path)) or "turtle")
         try:
-            graph.parse(path, format=fmt)
-        except (UnicodeDecodeError, ValueError, SyntaxError, PluginException, Exception) as exc:
+            graph = _parse_merged(path, fmt)
+        except Exception as exc:  # rdflib's parsers raise many unrelated types for bad input
             reason = " ".join(str(exc).split())[:200] or type(exc).__name__
             raise GraphError(f"{path}: cannot read as {fmt}: {reason}") from None
         bind_prefixes(graph)
@@ -203,11 +201,34 @@ class KnowledgeGraph:
         """The graph as text (Turtle unless ``format`` or the file name says otherwise).
         With a destination, written there atomically and nothing is returned."""
         fmt = rdf_format(format, path=destination)
-        data = self.graph.serialize(format=fmt, encoding="utf-8")
+        source = _as_dataset(self.graph) if fmt in ("nquads", "trig") else self.graph
+        data = source.serialize(format=fmt, encoding="utf-8")
         if destination is None:
             return data.decode("utf-8")
         write_atomically(destination, data)
         return None
+
+
+def _as_dataset(graph: Graph) -> Dataset:
+    """Quad formats need a dataset: kg's triples go in its default graph."""
+    dataset = Dataset()
+    for prefix, namespace in graph.namespaces():
+        dataset.bind(prefix, namespace, override=True)
+    default = dataset.default_context
+    default.addN((s, p, o, default) for s, p, o in graph)
+    return dataset
+
+
+def _parse_merged(path: Path, fmt: str) -> Graph:
+    """One graph of all the triples in a file, named graphs included (TriG, N-Quads)."""
+    if fmt not in ("nquads", "trig"):
+        return Graph().parse(path, format=fmt)
+    dataset = Dataset()
+    dataset.parse(path, format=fmt)
+    graph = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
 
 
 def _local(iri) -> str:

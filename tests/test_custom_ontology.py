@@ -1,0 +1,38 @@
+"""A relation that exists only in a user's ontology is extracted with no change to Python."""
+
+from rdflib import Namespace
+
+import kg
+from conftest import ONTOLOGY
+from kg import Document
+
+AI = Namespace("https://example.org/kg/ontology#")
+SUES = """
+ai:sues a owl:ObjectProperty ;
+    rdfs:label "sues"@en ;
+    rdfs:domain ai:Organization ;
+    rdfs:range ai:Organization ;
+    ai:verbTrigger "sue", "take to court" ;
+    ai:nounTrigger "lawsuit" .
+"""
+TEXT = "The New York Times sued OpenAI over the use of its articles. Microsoft was also named."
+
+
+def test_relation_from_a_user_ontology(tmp_path):
+    custom = tmp_path / "with-sues.ttl"
+    custom.write_text(ONTOLOGY.read_text(encoding="utf-8") + SUES, encoding="utf-8")
+    doc = Document(id="lawsuit", text=TEXT)
+
+    plain = kg.build([doc])
+    extended = kg.build([doc], ontology=custom)
+
+    assert not list(plain.graph.triples((None, AI.sues, None)))
+    sued = [(plain_label(extended, s), plain_label(extended, o))
+            for s, _, o in extended.graph.triples((None, AI.sues, None))]
+    assert ("The New York Times", "OpenAI") in sued or ("New York Times", "OpenAI") in sued
+
+
+def plain_label(graph, node):
+    from rdflib.namespace import RDFS
+
+    return str(graph.graph.value(node, RDFS.label))

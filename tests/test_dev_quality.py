@@ -1,0 +1,48 @@
+"""The quality floor on the real dev articles, measured with the neutral scorer.
+
+Skipped where ../shared is absent (a user's clone has none).
+"""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import kg
+from conftest import SHARED
+from kg.evaluate import Gold, evaluate
+
+CORPUS = SHARED / "corpus" / "dev"
+GOLD = sorted((SHARED / "eval" / "dev").glob("*.gold.jsonl")) if (SHARED / "eval" / "dev").is_dir() else []
+SCORER = SHARED / "tools" / "score_kg.py"
+
+pytestmark = pytest.mark.skipif(not (CORPUS.is_dir() and GOLD and SCORER.is_file()),
+                                reason="needs ../shared (corpus, gold and scorer)")
+
+
+@pytest.fixture(scope="module")
+def dev_graph(tmp_path_factory):
+    path = tmp_path_factory.mktemp("dev") / "dev.ttl"
+    graph = kg.build([CORPUS])
+    graph.serialize(path)
+    return graph, path
+
+
+def test_neutral_scorer_floor(dev_graph):
+    _, path = dev_graph
+    result = subprocess.run([sys.executable, str(SCORER), str(path), *map(str, GOLD), "--json"],
+                            capture_output=True, text=True, timeout=300, check=True)
+    score = json.loads(result.stdout)
+    assert score["precision"] >= 0.70
+    assert score["recall"] >= 0.50
+    assert score["contradictions"] == []
+
+
+def test_kg_eval_agrees_with_the_neutral_scorer(dev_graph):
+    graph, path = dev_graph
+    result = subprocess.run([sys.executable, str(SCORER), str(path), *map(str, GOLD), "--json"],
+                            capture_output=True, text=True, timeout=300, check=True)
+    theirs = json.loads(result.stdout)
+    ours = evaluate(graph.graph, Gold.load(GOLD))
+    assert (ours.precision, ours.recall, ours.f1) == (theirs["precision"], theirs["recall"], theirs["f1"])

@@ -1,0 +1,61 @@
+import json
+
+import pytest
+
+from kg.errors import QueryError
+from kg.query import format_result, ready_queries
+
+
+def test_ready_queries_ship_and_run(example_graph):
+    queries = ready_queries()
+    assert {"releases", "benchmarks", "members", "entity"} <= set(queries)
+    releases = [tuple(map(str, r)) for r in example_graph.query(queries["releases"].text)]
+    assert ("Meta", "Llama 2") in releases
+    about = list(example_graph.query(queries["entity"].text, bindings={"name": "Anthropic"}))
+    assert any(str(row.relation) == "founded" for row in about)
+    members = list(example_graph.query(queries["members"].text, bindings={"group": "Anthropic"}))
+    assert members == [] or all(str(r.group) == "Anthropic" for r in members)
+
+
+def test_table_csv_tsv_json(example_graph):
+    query = "SELECT ?name WHERE { ?x a ai:Benchmark ; rdfs:label ?name } ORDER BY ?name"
+    g = example_graph.graph
+    table = format_result(example_graph.query(query), graph=g, format="table")
+    assert table.splitlines()[0].strip() == "name" and "HumanEval" in table and "rows)" in table
+    assert format_result(example_graph.query(query), graph=g, format="csv").splitlines()[0].strip() == "name"
+    tsv = format_result(example_graph.query(query), graph=g, format="tsv")
+    assert tsv.splitlines()[0] == "?name" and '"HumanEval"' in tsv
+    data = json.loads(format_result(example_graph.query(query), graph=g, format="json"))
+    assert {"value": "HumanEval", "type": "literal"} in [b["name"] for b in data["results"]["bindings"]]
+
+
+def test_ask_and_construct(example_graph):
+    g = example_graph.graph
+    ask = example_graph.query("ASK { ?x ai:releases ?y }")
+    assert format_result(ask, graph=g) == "true"
+    construct = example_graph.query("CONSTRUCT { ?x ai:releases ?y } WHERE { ?x ai:releases ?y }")
+    assert "ai:releases" in format_result(construct, graph=g)
+
+
+def test_untrusted_text_cannot_drive_the_terminal(example_graph):
+    from rdflib import Literal
+    from rdflib.namespace import RDFS
+
+    from kg.vocab import ENTITY
+
+    g = example_graph.graph
+    result = example_graph.query("SELECT ?l WHERE { BIND(?v AS ?l) }", bindings={"v": Literal("a\x1b[31mred\x07")})
+    assert "\x1b" not in format_result(result, graph=g) and "\\x1b" in format_result(
+        example_graph.query("SELECT ?l WHERE { BIND(?v AS ?l) }", bindings={"v": Literal("a\x1b[31mred")}), graph=g)
+
+
+@pytest.mark.parametrize("sparql", [
+    "SELEKT ?x WHERE { ?x ?y ?z }",
+    "SELECT ?x WHERE { ?x ?y }",
+    "",
+    "INSERT DATA { <a:b> <a:c> <a:d> }",
+])
+def test_bad_queries_are_query_errors(example_graph, sparql):
+    with pytest.raises(QueryError) as info:
+        example_graph.query(sparql)
+    assert "\n" not in str(info.value)
