@@ -81,6 +81,10 @@ class MentionFinder:
         self._prefixes = [(tuple(t.text for t in tokenizer(p)), spec.iri, spec.name_suffixes)
                           for spec in ontology.classes.values() for p in spec.name_prefixes]
         self._prefixes.sort(key=lambda item: -len(item[0]))
+        # by the first two characters of the name: most tokens start no name at all
+        self._prefixes_by_start: dict[str, list] = {}
+        for item in self._prefixes:
+            self._prefixes_by_start.setdefault(item[0][0][:2], []).append(item)
         # a family stem on its own ("GPT") is no one entity, whatever NER says
         self._stems = frozenset(p for spec in ontology.classes.values() for p in spec.name_prefixes)
 
@@ -120,11 +124,11 @@ class MentionFinder:
 
     def _name_at(self, doc: Doc, i: int) -> tuple[Span, URIRef, str] | None:
         """A name that starts with a class's name prefix and goes on with a version."""
-        for words, cls, suffixes in self._prefixes:
+        for words, cls, suffixes in self._prefixes_by_start.get(doc[i].text[:2], ()):
             n = len(words)
             if i + n > len(doc):
                 continue
-            head = [t.text for t in doc[i:i + n]]
+            head = [doc[j].text for j in range(i, i + n)]
             if head[:-1] != list(words[:-1]) or not head[-1].startswith(words[-1]):
                 continue
             rest = head[-1][len(words[-1]):]
