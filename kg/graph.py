@@ -214,7 +214,8 @@ def _as_dataset(graph: Graph) -> Dataset:
     dataset = Dataset()
     for prefix, namespace in graph.namespaces():
         dataset.bind(prefix, namespace, override=True)
-    default = dataset.default_context
+    # rdflib 7.1 renamed default_context to default_graph
+    default = dataset.default_graph if hasattr(type(dataset), "default_graph") else dataset.default_context
     default.addN((s, p, o, default) for s, p, o in graph)
     return dataset
 
