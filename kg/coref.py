@@ -33,7 +33,8 @@ def resolve_references(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontol
             continue
         earlier = [m for m in named if m.end <= token.i]
         ref = (_short_name(token, earlier) or _description(token, earlier, org_triggers)
-               or _possessive_pronoun(token, earlier, by_token))
+               or _thing_description(token, earlier, ontology)
+               or _possessive_pronoun(token, earlier, by_token) or _reported_subject(token, by_token))
         if ref is not None:
             added.append(ref)
             by_token.update((i, ref) for i in range(ref.start, ref.end))
@@ -72,6 +73,47 @@ def _description(token: Token, earlier: Sequence[Mention], org_triggers: set) ->
         return None  # "the company OpenAI": an apposition, the name follows
     antecedent = _most_salient(earlier, AI.Organization)
     return _reference(token, antecedent, end=noun.i + 1) if antecedent else None
+
+
+# Adjectives that may stand between "the" and a class noun: "the new model".
+DESCRIPTION_ADJECTIVES = frozenset({"new", "latest", "upcoming", "updated", "smaller", "larger", "flagship",
+                                    "open", "same", "original", "first", "second", "next", "previous"})
+
+
+def _thing_description(token: Token, earlier: Sequence[Mention], ontology: Ontology) -> Mention | None:
+    """ "the model", "the new benchmark": the last such thing named, in this sentence or the
+    one before. Organizations are left to ``_description``: they are referred to from afar."""
+    if token.lower_ != "the":
+        return None
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and doc[i].lower_ in DESCRIPTION_ADJECTIVES:
+        i += 1
+    if i >= len(doc) or doc[i].pos_ != "NOUN" or doc[i].tag_ in ("NNS", "NNPS"):
+        return None
+    if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+        return None  # "the model Llama 3": the name follows
+    cls = ontology.class_triggers.get((doc[i].lemma_.lower(),))
+    if cls is None or ontology.is_a(cls, AI.Organization) or ontology.is_a(cls, AI.Person):
+        return None
+    sentences = list(doc.sents)
+    here = next(k for k, sent in enumerate(sentences) if sent.start <= token.i < sent.end)
+    window_start = sentences[max(here - 1, 0)].start
+    recent = [m for m in earlier if m.cls == cls and m.start >= window_start]
+    return _reference(token, recent[-1], end=i + 1) if recent else None
+
+
+def _reported_subject(token: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """ "Hugging Face said it has raised ...": "it" of a reported clause is the reporter."""
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ccomp":
+        return None
+    reporter = token.head.head
+    for child in reporter.children:
+        if child.dep_ == "nsubj":
+            subject = by_token.get(child.i)
+            if subject is not None and subject.cls == AI.Organization and subject.end <= token.i:
+                return _reference(token, subject)
+    return None
 
 
 def _possessive_pronoun(token: Token, earlier: Sequence[Mention], by_token: dict[int, Mention]) -> Mention | None:

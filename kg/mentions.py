@@ -19,6 +19,7 @@ from rdflib import URIRef
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from .boilerplate import is_boilerplate
 from .gazetteer import Gazetteer
 from .names import clean_surface
 from .ontology import Ontology, Words
@@ -93,7 +94,9 @@ class MentionFinder:
         candidates = [*self._gazetteer_mentions(doc), *self._pattern_mentions(doc),
                       *self._ner_mentions(doc, headline_tokens)]
         chosen = _resolve_overlaps(candidates, doc)
-        return [self._retype(doc, m) for m in chosen]
+        boilerplate = {sent.start for sent in doc.sents if is_boilerplate(sent)}
+        return [self._retype(doc, m) for m in chosen
+                if doc[m.start].sent.start not in boilerplate and not _ticker(doc[m.start:m.end])]
 
     # -- sources -------------------------------------------------------------------------
     def _gazetteer_mentions(self, doc: Doc) -> Iterator[Mention]:
@@ -246,6 +249,20 @@ def _elided_versions(doc: Doc, span: Span, prefix: str, cls: URIRef) -> Iterator
                       text=tok.text, name=name, cls=cls, source=PATTERN,
                       confidence=SOURCE_CONFIDENCE[PATTERN])
         i += 2
+
+
+STOCK_EXCHANGES = frozenset({"nasdaq", "nyse", "tsx", "lse", "hkex", "sse", "szse", "krx", "tyo", "euronext"})
+
+
+def _ticker(span: Span) -> bool:
+    """ "Meta Platforms Inc. META", "(NASDAQ: NVDA)": a stock symbol is no mention of its own."""
+    if len(span) != 1 or not span[0].is_upper or span.start == 0:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1]
+    if before.lower_ in CORPORATE_SUFFIXES:
+        return True
+    return before.text == ":" and span.start >= 2 and doc[span.start - 2].lower_ in STOCK_EXCHANGES
 
 
 def _trim(span: Span) -> Span | None:

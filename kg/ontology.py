@@ -57,11 +57,17 @@ class RelationSpec:
     possessive: bool = False
     symmetric: bool = False
     inverse: URIRef | None = None
+    event_nouns: frozenset[Words] = frozenset()
+    event_holder_verbs: frozenset[Words] = frozenset()
+    event_participant_verbs: frozenset[Words] = frozenset()
+    planned_relation: URIRef | None = None  # what a plan of this relation states instead
+    requires_fact: bool = False  # a plan or possibility states nothing
+    requires_current: bool = False  # a former state states nothing
 
     @property
     def extractable(self) -> bool:
         return bool(self.verb_triggers or self.noun_triggers or self.preposition_triggers
-                    or self.possessive)
+                    or self.possessive or self.event_nouns)
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,10 @@ class Ontology:
     @cached_property
     def possessive_relations(self) -> tuple[RelationSpec, ...]:
         return tuple(r for r in self.relations.values() if r.possessive)
+
+    @cached_property
+    def event_relations(self) -> tuple[RelationSpec, ...]:
+        return tuple(r for r in self.relations.values() if r.event_nouns)
 
     @cached_property
     def class_triggers(self) -> dict[Words, URIRef]:
@@ -247,17 +257,34 @@ def _read_relations(graph: Graph, classes: dict, source: str) -> Iterator[tuple[
             continue
         name = local_name(iri)
         inverse = graph.value(iri, OWL.inverseOf)
-        possessive = graph.value(iri, AI.possessiveTrigger)
+        planned = graph.value(iri, AI.plannedRelation)
+        if planned is not None and (planned, RDF.type, OWL.ObjectProperty) not in graph:
+            raise OntologyError(f"{source}: planned relation of {name} is {planned}, which is not a declared relation")
         yield iri, RelationSpec(
             iri=iri,
             name=name,
             label=_text(graph, iri, RDFS.label) or name,
             domain=_class_set(graph, graph.value(iri, RDFS.domain), classes, source, f"domain of {name}"),
             range=_class_set(graph, graph.value(iri, RDFS.range), classes, source, f"range of {name}"),
-            verb_triggers=frozenset(trigger_words(t) for t in _literals(graph, iri, AI.verbTrigger)),
-            noun_triggers=frozenset(trigger_words(t) for t in _literals(graph, iri, AI.nounTrigger)),
+            verb_triggers=_words(graph, iri, AI.verbTrigger),
+            noun_triggers=_words(graph, iri, AI.nounTrigger),
             preposition_triggers=frozenset(t.lower() for t in _literals(graph, iri, AI.prepositionTrigger)),
-            possessive=bool(possessive is not None and possessive.toPython() is True),
+            possessive=_flag(graph, iri, AI.possessiveTrigger),
             symmetric=(iri, RDF.type, OWL.SymmetricProperty) in graph,
             inverse=inverse if isinstance(inverse, URIRef) else None,
+            event_nouns=_words(graph, iri, AI.eventNoun),
+            event_holder_verbs=_words(graph, iri, AI.eventHolderVerb),
+            event_participant_verbs=_words(graph, iri, AI.eventParticipantVerb),
+            planned_relation=planned if isinstance(planned, URIRef) else None,
+            requires_fact=_flag(graph, iri, AI.requiresFact),
+            requires_current=_flag(graph, iri, AI.requiresCurrent),
         )
+
+
+def _flag(graph: Graph, subject, predicate) -> bool:
+    value = graph.value(subject, predicate)
+    return value is not None and isinstance(value, Literal) and value.toPython() is True
+
+
+def _words(graph: Graph, subject, predicate) -> frozenset[Words]:
+    return frozenset(trigger_words(t) for t in _literals(graph, subject, predicate))

@@ -10,11 +10,14 @@ sentence does not deny it. Rejected candidates are kept, with the reason, for de
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from dataclasses import dataclass
 
 from rdflib import URIRef
 from spacy.tokens import Doc, Span, Token
 
+from .boilerplate import is_boilerplate
+from .events import EventReader
 from .mentions import Mention, mentions_by_token, noun_words
 from .names import name_key
 from .ontology import Ontology, RelationSpec, Words
@@ -24,7 +27,9 @@ RULE_CONFIDENCE = {
     "verb": 0.9, "verb-participle": 0.8, "verb-inherited": 0.75, "verb-object": 0.7,
     "noun": 0.85, "noun-copula": 0.8, "noun-inherited": 0.75,
     "preposition": 0.65, "possessive": 0.7, "compound": 0.6,
+    "event-participant": 0.8, "event-participant-elided": 0.65,
 }
+PLANNED_FACTOR = 0.8
 REVERSED_FACTOR = 0.9
 
 # Prepositions whose object is an argument of a noun trigger ("president of", "investor in").
@@ -35,6 +40,18 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 
 NEGATION = "negated"
 DOMAIN_RANGE = "domain/range"
+PLANNED = "planned, not done"
+FORMER = "former, not current"
+
+# Verbs that make what follows a plan or wish ("wants to release", "is set to launch").
+INTENT_VERBS = frozenset({"want", "plan", "aim", "hope", "intend", "expect", "seek", "consider", "prepare",
+                          "try", "decide", "promise", "pledge", "vow", "threaten", "look", "set", "poise",
+                          "likely", "due", "able", "ready", "eager", "propose", "mull", "weigh", "explore"})
+MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can", "must", "'ll", "wo", "ca"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+FORMER_MODIFIERS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time", "previous", "past", "then",
+                              "late"})
+PAST_ADVERBS = frozenset({"previously", "formerly", "once", "earlier", "until"})
 
 
 @dataclass(frozen=True)
@@ -57,9 +74,12 @@ class RelationMention:
 def find_relations(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontology) -> list[RelationMention]:
     """Every candidate relation in the document, accepted ones and rejected ones."""
     finder = _Finder(doc, mentions, ontology)
+    events = EventReader(finder, ontology)
     found: dict[tuple, RelationMention] = {}
     for sent in doc.sents:
-        for candidate in finder.sentence(sent):
+        if is_boilerplate(sent):
+            continue
+        for candidate in chain(finder.sentence(sent), finder.events(events, sent)):
             slot = (sent.start, candidate.key, candidate.rejected)
             if slot not in found or candidate.confidence > found[slot].confidence:
                 found[slot] = candidate
@@ -107,6 +127,10 @@ class _Finder:
                     yield from self._pairs(relations, [head], objects, "preposition", token, sent,
                                            reversible=False)
         yield from self._possessives(sent)
+
+    def events(self, reader: EventReader, sent: Span) -> Iterator[RelationMention]:
+        for relation, participants, holder, rule, trigger in reader.sentence(sent):
+            yield from self._pairs([relation], participants, [holder], rule, trigger, sent, reversible=False)
 
     @staticmethod
     def _relations(forms: Iterable[Words], lookup) -> list[RelationSpec]:
@@ -187,7 +211,7 @@ class _Finder:
         elif dep == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
             # "named Chris Meserole as its director"
             verb = head.head
-            subjects.extend(c for c in verb.children if c.dep_ == "dobj")
+            subjects.extend(c for c in verb.children if c.dep_ in ("dobj", "oprd"))
             if not subjects:
                 subjects.extend(c for c in verb.children if c.dep_ == "nsubj")
         resolved_subjects = self._resolve(subjects)
@@ -251,22 +275,32 @@ class _Finder:
         if not subjects or not objects:
             return
         negated = _negated(trigger)
-        for relation in relations:
+        planned = _planned(trigger)
+        former = _former(trigger)
+        for stated in relations:
+            relation, how_stated, factor, problem = stated, "", 1.0, None
+            if former and stated.requires_current:
+                problem = FORMER
+            elif planned and stated.planned_relation is not None:
+                # "Meta plans to release Llama 4" states that Meta develops it
+                relation = self.ontology.relations[stated.planned_relation]
+                how_stated, factor = ":planned", PLANNED_FACTOR
+            elif planned and stated.requires_fact:
+                problem = PLANNED
             for s in subjects:
                 for o in objects:
                     if name_key(s.name) == name_key(o.name):
                         continue
-                    base = RULE_CONFIDENCE[rule] * min(s.confidence, o.confidence)
+                    base = RULE_CONFIDENCE[rule] * min(s.confidence, o.confidence) * factor
                     if self.ontology.fits(relation, s.cls, o.cls):
                         pair, how, confidence = (s, o), rule, base
                     elif reversible and not relation.symmetric and self.ontology.fits(relation, o.cls, s.cls):
                         pair, how, confidence = (o, s), f"{rule}:reversed", base * REVERSED_FACTOR
                     else:
-                        pair, how, confidence = (s, o), rule, base
-                        yield self._candidate(pair, relation, how, confidence, trigger, sent, DOMAIN_RANGE)
+                        yield self._candidate((s, o), relation, rule, base, trigger, sent, DOMAIN_RANGE)
                         continue
-                    yield self._candidate(pair, relation, how, confidence, trigger, sent,
-                                          NEGATION if negated else None)
+                    yield self._candidate(pair, relation, how + how_stated, confidence, trigger, sent,
+                                          NEGATION if negated else problem)
 
     @staticmethod
     def _candidate(pair, relation, rule, confidence, trigger: Token, sent: Span,
@@ -310,7 +344,7 @@ def verb_words(token: Token) -> list[Words]:
     if token.lower_ != lemma:
         forms.append((token.lower_,))
     for child in token.children:
-        if child.dep_ in ("prt", "prep") and child.i > token.i:
+        if child.dep_ in ("prt", "prep", "dobj") and child.i > token.i:
             forms.append((lemma, child.lower_))
     previous = [t for t in token.doc[max(token.i - 2, 0):token.i] if t.text != "-"]
     if previous and previous[-1].head == token or (previous and token.i > 0 and token.doc[token.i - 1].text == "-"):
@@ -392,6 +426,53 @@ def _depth_between(ancestor: Token, token: Token) -> int:
         token = token.head
         depth += 1
     return depth
+
+
+def _clause_verb(trigger: Token) -> Token:
+    """The verb that carries a trigger's tense and mood: the trigger itself, or the verb
+    a noun trigger hangs from ("would be a member of")."""
+    token = trigger
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
+            return token
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
+def _planned(trigger: Token) -> bool:
+    """Whether the clause states a plan, a wish, a possibility or a condition, not a fact."""
+    verb = _clause_verb(trigger)
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ == "aux" and child.lower_ in MODALS:
+                return True
+            if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
+                return True
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS:
+            return True
+        if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        break
+    return False
+
+
+def _former(trigger: Token) -> bool:
+    """Whether the trigger describes a state that has ended ("former chief", "previously worked")."""
+    doc = trigger.doc
+    for child in trigger.children:
+        if child.dep_ in ("amod", "compound", "advmod") and child.lower_ in FORMER_MODIFIERS:
+            return True
+    if trigger.i >= 2 and doc[trigger.i - 1].text == "-" and doc[trigger.i - 2].lower_ == "ex":
+        return True
+    verb = _clause_verb(trigger)
+    if any(c.dep_ == "advmod" and c.lower_ in PAST_ADVERBS for c in verb.children):
+        return True
+    if verb.i == trigger.i and trigger.tag_ == "VBD":
+        return True  # "worked at Google": a simple past of a state is a former state
+    return False
 
 
 def _negated(trigger: Token) -> bool:

@@ -71,6 +71,12 @@ class AI(DefinedNamespace):
     classTrigger: URIRef
     namePrefix: URIRef
     nameSuffix: URIRef
+    eventNoun: URIRef
+    eventHolderVerb: URIRef
+    eventParticipantVerb: URIRef
+    plannedRelation: URIRef
+    requiresFact: URIRef
+    requiresCurrent: URIRef
 
 
 ENTITY = Namespace("https://example.org/kg/entity/")

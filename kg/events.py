@@ -1,0 +1,139 @@
+"""Events that state a relation between their participants and their holder.
+
+News tells a funding round over several sentences: "Hugging Face said it has raised $235
+million in a round led by Salesforce Ventures. Google, Amazon and Nvidia also took part in
+the round." The holder (who raised) is the relation's object; each participant (who led or
+took part) is a subject. The ontology names the event nouns and the verbs of holders and
+participants (``ai:eventNoun``, ``ai:eventHolderVerb``, ``ai:eventParticipantVerb``); "the
+round" in a later sentence is the last round the document told of.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .mentions import Mention, noun_words
+from .ontology import Ontology, RelationSpec, Words
+
+#: entity labels that stand for the money of an event ("raised $235 million")
+MONEY_LABELS = frozenset({"MONEY"})
+
+
+@dataclass
+class _Event:
+    relation: RelationSpec
+    holder: Mention
+
+
+class EventReader:
+    """Reads one document's sentences in order, remembering the last event of each relation."""
+
+    def __init__(self, finder, ontology: Ontology) -> None:
+        self.finder = finder  # relations._Finder: resolves tokens to mentions
+        self.ontology = ontology
+        self.relations = ontology.event_relations
+        self.last: dict[str, _Event] = {}
+
+    def sentence(self, sent: Span) -> Iterator[tuple[RelationSpec, list[Mention], Mention, str, Token]]:
+        """(relation, participants, holder, rule, trigger) for each event statement."""
+        for relation in self.relations:
+            events_here = [t for t in sent if _is_event_noun(t, relation)]
+            holder = self._holder(sent, relation, events_here)
+            if holder is not None:
+                self.last[str(relation.iri)] = _Event(relation, holder)
+            current = self.last.get(str(relation.iri))
+            if current is None:
+                continue
+            for token in sent:
+                if token.i in self.finder.by_token:
+                    continue
+                found = self._participants(token, relation, events_here)
+                if found:
+                    participants, rule = found
+                    yield relation, participants, current.holder, rule, token
+
+    # -- the holder ----------------------------------------------------------------------
+    def _holder(self, sent: Span, relation: RelationSpec, events_here: list[Token]) -> Mention | None:
+        for token in sent:
+            if token.pos_ != "VERB" or not _matches(token, relation.event_holder_verbs):
+                continue
+            objects = [c for c in token.children if c.dep_ in ("dobj", "attr")]
+            objects += [p for c in token.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            if not any(_is_event_noun(o, relation) or o.ent_type_ in MONEY_LABELS for o in objects):
+                continue
+            for subject in (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")):
+                for mention in self.finder.entities(subject):
+                    if self._fits_holder(relation, mention):
+                        return mention
+        for event in events_here:  # "Hugging Face's Series D round"
+            for child in event.children:
+                if child.dep_ == "poss":
+                    for mention in self.finder.entities(child):
+                        if self._fits_holder(relation, mention):
+                            return mention
+        return None
+
+    def _fits_holder(self, relation: RelationSpec, mention: Mention) -> bool:
+        return not relation.range or any(self.ontology.is_a(mention.cls, c) for c in relation.range)
+
+    # -- the participants ----------------------------------------------------------------
+    def _participants(self, token: Token, relation: RelationSpec,
+                      events_here: list[Token]) -> tuple[list[Mention], str] | None:
+        if token.pos_ == "VERB" and _matches(token, relation.event_participant_verbs):
+            about_event = _takes_event(token, relation)
+            subjects = [c for c in token.children if c.dep_ in ("nsubj",)]
+            subjects += [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            # "as did Sound Ventures": an elided repetition of the verb
+            subjects += [s for c in token.children if c.dep_ == "advcl" and c.lemma_ == "do"
+                         and any(m.lower_ == "as" for m in c.children) for s in c.children if s.dep_ == "nsubj"]
+            if token.dep_ == "acl" and _is_event_noun(token.head, relation):
+                about_event = True  # "a round led by Salesforce Ventures"
+            if not about_event:
+                # "Google and Intel also invested": the event is the one just told of
+                if not (_has_also(token) and not any(c.dep_ in ("dobj", "prep") for c in token.children)):
+                    return None
+                rule = "event-participant-elided"
+            else:
+                rule = "event-participant"
+            participants = [m for s in subjects for m in self.finder.entities(s)]
+            return (participants, rule) if participants else None
+        if token.lemma_ == "participation":  # "with participation from A, B and C"
+            sources = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for p in c.children if p.dep_ == "pobj"]
+            participants = [m for s in sources for m in self.finder.entities(s)]
+            return (participants, "event-participant") if participants and events_here else None
+        return None
+
+
+def _matches(token: Token, words: frozenset[Words]) -> bool:
+    from .relations import verb_words
+
+    return any(form in words for form in verb_words(token))
+
+
+def _is_event_noun(token: Token, relation: RelationSpec) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and any(w in relation.event_nouns for w in noun_words(token))
+
+
+def _takes_event(verb: Token, relation: RelationSpec) -> bool:
+    """Whether the verb's object, or the object of one of its prepositions, is the event."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and _is_event_noun(child, relation):
+            return True
+        if child.dep_ == "prep" and _pobj_is_event(child, relation):
+            return True
+        if child.dep_ == "dobj" and child.lemma_ == "part":  # "took part in the round"
+            if any(g.dep_ == "prep" and _pobj_is_event(g, relation) for g in child.children):
+                return True
+    return False
+
+
+def _pobj_is_event(prep: Token, relation: RelationSpec) -> bool:
+    return any(p.dep_ == "pobj" and _is_event_noun(p, relation) for p in prep.children)
+
+
+def _has_also(verb: Token) -> bool:
+    return any(c.lower_ in ("also", "too") for c in verb.children)
