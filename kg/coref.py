@@ -32,9 +32,9 @@ def resolve_references(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontol
         if token.i in by_token:
             continue
         earlier = [m for m in named if m.end <= token.i]
-        ref = (_short_name(token, earlier) or _description(token, earlier, org_triggers)
-               or _thing_description(token, earlier, ontology)
-               or _possessive_pronoun(token, earlier, by_token) or _reported_subject(token, by_token))
+        ref = (_short_name(token, earlier) or _reported_subject(token, by_token, org_triggers)
+               or _description(token, earlier, org_triggers) or _thing_description(token, earlier, ontology)
+               or _possessive_pronoun(token, earlier, by_token))
         if ref is not None:
             added.append(ref)
             by_token.update((i, ref) for i in range(ref.start, ref.end))
@@ -103,16 +103,23 @@ def _thing_description(token: Token, earlier: Sequence[Mention], ontology: Ontol
     return _reference(token, recent[-1], end=i + 1) if recent else None
 
 
-def _reported_subject(token: Token, by_token: dict[int, Mention]) -> Mention | None:
-    """ "Hugging Face said it has raised ...": "it" of a reported clause is the reporter."""
-    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ccomp":
+def _reported_subject(token: Token, by_token: dict[int, Mention], org_triggers: set) -> Mention | None:
+    """ "Hugging Face said it has raised ...", "The company plans to ..., Meta said": the
+    subject of a reported clause, "it" or "the company", is the organization reporting it."""
+    doc = token.doc
+    if token.lower_ == "it":
+        head, end = token, token.i + 1
+    elif token.lower_ == "the" and token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "NN" \
+            and (doc[token.i + 1].lemma_.lower(),) in org_triggers:
+        head, end = doc[token.i + 1], token.i + 2
+    else:
         return None
-    reporter = token.head.head
-    for child in reporter.children:
-        if child.dep_ == "nsubj":
-            subject = by_token.get(child.i)
-            if subject is not None and subject.cls == AI.Organization and subject.end <= token.i:
-                return _reference(token, subject)
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.head.dep_ != "ccomp":
+        return None
+    for child in head.head.head.children:
+        subject = by_token.get(child.i) if child.dep_ == "nsubj" else None
+        if subject is not None and subject.cls == AI.Organization:
+            return _reference(token, subject, end=end)
     return None
 
 
@@ -127,7 +134,8 @@ def _possessive_pronoun(token: Token, earlier: Sequence[Mention], by_token: dict
         for child in ancestor.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 subject = by_token.get(child.i)
-                if subject is not None and subject.cls == AI.Organization and subject.end <= token.i:
+                plural = any(c.dep_ == "conj" for c in child.children)  # "A and B ... its": not A
+                if subject is not None and subject.cls == AI.Organization and subject.end <= token.i and not plural:
                     return _reference(token, subject)
         if ancestor.head.i == ancestor.i:
             break

@@ -62,6 +62,8 @@ class EventReader:
                 continue
             objects = [c for c in token.children if c.dep_ in ("dobj", "attr")]
             objects += [p for c in token.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            if token.dep_ in ("amod", "acl"):
+                objects.append(token.head)  # "secured new funding" misparsed as a modifier
             if not any(_is_event_noun(o, relation) or o.ent_type_ in MONEY_LABELS for o in objects):
                 continue
             for subject in (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -114,8 +116,17 @@ def _matches(token: Token, words: frozenset[Words]) -> bool:
     return any(form in words for form in verb_words(token))
 
 
+NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "compound"})
+
+
 def _is_event_noun(token: Token, relation: RelationSpec) -> bool:
-    return token.pos_ in ("NOUN", "PROPN") and any(w in relation.event_nouns for w in noun_words(token))
+    """A noun naming the event, or a nominal whose modifier names it ("a $73 million funding
+    round" even where the tagger takes "round" for an adverb)."""
+    nominal = token.pos_ in ("NOUN", "PROPN") or token.dep_ in NOMINAL_DEPS
+    if nominal and any(w in relation.event_nouns for w in noun_words(token)):
+        return True
+    return nominal and any(c.dep_ == "compound" and c.pos_ == "NOUN"
+                           and any(w in relation.event_nouns for w in noun_words(c)) for c in token.children)
 
 
 def _takes_event(verb: Token, relation: RelationSpec) -> bool:

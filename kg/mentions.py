@@ -95,8 +95,9 @@ class MentionFinder:
                       *self._ner_mentions(doc, headline_tokens)]
         chosen = _resolve_overlaps(candidates, doc)
         boilerplate = {sent.start for sent in doc.sents if is_boilerplate(sent)}
-        return [self._retype(doc, m) for m in chosen
+        kept = [self._retype(doc, m) for m in chosen
                 if doc[m.start].sent.start not in boilerplate and not _ticker(doc[m.start:m.end])]
+        return _share_list_classes(doc, kept)
 
     # -- sources -------------------------------------------------------------------------
     def _gazetteer_mentions(self, doc: Doc) -> Iterator[Mention]:
@@ -340,6 +341,39 @@ def _resolve_overlaps(candidates: Sequence[Mention], doc: Doc) -> list[Mention]:
         chosen.append(m)
         taken.update(range(m.start, m.end))
     return sorted(chosen, key=lambda m: m.start)
+
+
+LIST_CONNECTORS = frozenset({",", "and", "or", "&"})
+
+
+def surface_lists(doc: Doc, mentions: Sequence[Mention]) -> list[list[Mention]]:
+    """Runs of names joined only by commas and "and"/"or" within a sentence: "A, B and C"."""
+    groups: list[list[Mention]] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if groups:
+            last = groups[-1][-1]
+            gap = doc[last.end:mention.start]
+            if (0 < len(gap) <= 2 and all(t.lower_ in LIST_CONNECTORS for t in gap)
+                    and doc[last.start].sent.start == doc[mention.start].sent.start):
+                groups[-1].append(mention)
+                continue
+        groups.append([mention])
+    return [g for g in groups if len(g) > 1]
+
+
+def _share_list_classes(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The names of a list are of one kind: a name only NER typed takes the class the known
+    names of the list agree on ("Nvidia, Oracle and Cisco": Cisco is no place)."""
+    retyped: dict[int, Mention] = {}
+    for group in surface_lists(doc, mentions):
+        known = {m.cls for m in group if m.source in (GAZETTEER, PATTERN)}
+        if len(known) != 1:
+            continue
+        cls = next(iter(known))
+        for m in group:
+            if m.source == NER and m.cls != cls:
+                retyped[m.start] = _replace_class(m, cls)
+    return [retyped.get(m.start, m) for m in mentions]
 
 
 def find_mentions(doc: Doc, finder: MentionFinder) -> list[Mention]:

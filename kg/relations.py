@@ -18,9 +18,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .boilerplate import is_boilerplate
 from .events import EventReader
-from .mentions import Mention, mentions_by_token, noun_words
+from .mentions import Mention, mentions_by_token, noun_words, surface_lists
 from .names import name_key
 from .ontology import Ontology, RelationSpec, Words
+from .vocab import AI
 
 #: how much each construction is trusted to state a relation, before the mentions' own trust
 RULE_CONFIDENCE = {
@@ -99,6 +100,7 @@ class _Finder:
         self.by_token = mentions_by_token(mentions)
         self.mentions = list(mentions)
         self.lists = coordinated(doc, self.mentions)
+        self.people_nouns = {w for w, cls in ontology.class_triggers.items() if ontology.is_a(cls, AI.Person)}
 
     # -- candidates ----------------------------------------------------------------------
     def sentence(self, sent: Span) -> Iterator[RelationMention]:
@@ -165,14 +167,19 @@ class _Finder:
     def _verb_arguments(self, verb: Token) -> tuple[list[Mention], list[Mention], str]:
         subjects, objects = _verb_dependents(verb)
         rule = "verb"
-        if not subjects:
-            if verb.dep_ in ("xcomp", "conj") or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _hyphen_joined(verb))):
-                subjects = _inherited_subjects(verb)
-                rule = "verb-inherited"
-            elif verb.dep_ in ("acl", "relcl"):
-                has_agent = any(c.dep_ == "agent" for c in verb.children)
-                (objects if verb.tag_ == "VBN" and has_agent else subjects).append(verb.head)
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+        if verb.dep_ in ("acl", "relcl") and not own_subject:
+            has_agent = any(c.dep_ == "agent" for c in verb.children)
+            if verb.tag_ == "VBN" and has_agent:
+                objects.append(verb.head)  # "Llama 2, released by Meta"
                 rule = "verb-participle"
+            elif not subjects:
+                subjects.append(verb.head)  # "OpenAI, partnered with Anthropic"
+                rule = "verb-participle"
+        elif not subjects and (verb.dep_ in ("xcomp", "conj")
+                               or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _hyphen_joined(verb)))):
+            subjects = _inherited_subjects(verb)
+            rule = "verb-inherited"
         return self._resolve(subjects), self._resolve(objects), rule
 
     def _object_pairs(self, verb: Token) -> tuple[list[Mention], list[Mention]]:
@@ -215,7 +222,7 @@ class _Finder:
             if not subjects:
                 subjects.extend(c for c in verb.children if c.dep_ == "nsubj")
         resolved_subjects = self._resolve(subjects)
-        resolved_objects = self._resolve(objects)
+        resolved_objects = self._resolve(objects) or self._title_owner(noun)
         if dep in ("amod", "conj") and head.i != noun.i and depth < 2 and head.i not in self.by_token:
             # "founding members of X": the adjective shares its noun's arguments;
             # "co-founder and chief executive": a conjunct shares the first one's
@@ -226,6 +233,24 @@ class _Finder:
         elif dep == "amod" and head.i in self.by_token:
             resolved_subjects = resolved_subjects or [self.by_token[head.i]]
         return resolved_subjects, resolved_objects, rule
+
+    def _title_owner(self, noun: Token) -> list[Mention]:
+        """ "Hugging Face's co-founder and CEO Clement Delangue": the possessor before a run
+        of titles, however the parser attached it."""
+        doc = self.doc
+        i = noun.i - 1
+        while i >= noun.sent.start and noun.i - i <= 8:
+            token = doc[i]
+            if token.lower_ in ("'s", "’s", "'") and i - 1 in self.by_token:
+                return [self.by_token[i - 1]]
+            if token.pos_ in ("NOUN", "ADJ", "CCONJ", "PUNCT") and token.text != "." or token.lower_ == "-":
+                i -= 1
+                continue
+            if token.pos_ == "PROPN" and i not in self.by_token:
+                i -= 1  # a title written as a name: "CEO"
+                continue
+            break
+        return []
 
     def _resolve(self, tokens: Iterable[Token]) -> list[Mention]:
         found: dict[int, Mention] = {}
@@ -245,6 +270,8 @@ class _Finder:
                 continue
             if t.pos_ not in ("NOUN", "PROPN"):
                 continue
+            for member in self._affiliation(t):  # "researchers at Princeton University"
+                found.setdefault(member.start, member)
             for child in t.children:  # "the HumanEval benchmark"
                 if child.dep_ in ("compound", "nmod") and child.i in self.by_token:
                     m = self.by_token[child.i]
@@ -252,6 +279,14 @@ class _Finder:
             for example in self._examples(t):  # "models such as BLOOM"
                 found.setdefault(example.start, example)
         return list(found.values())
+
+    def _affiliation(self, noun: Token) -> list[Mention]:
+        """People named by their trade and their organization stand for the organization."""
+        if noun.tag_ not in ("NNS", "NN") or (noun.lemma_.lower(),) not in self.people_nouns:
+            return []
+        return [m for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of")
+                for p in _pobjs(prep) for m in self.entities(p)
+                if self.ontology.is_a(m.cls, AI.Organization)]
 
     def _examples(self, noun: Token) -> list[Mention]:
         found: list[Mention] = []
@@ -312,26 +347,16 @@ class _Finder:
                                trigger=trigger.text, rejected=rejected)
 
 
-LIST_CONNECTORS = frozenset({",", "and", "or", "&", "as well as"})
-
-
 def coordinated(doc: Doc, mentions: Sequence[Mention]) -> dict[int, tuple[Mention, ...]]:
-    """Lists of names read from the surface ("A, B and C"), by each member's start: the
-    parse of a list of multi-word names is often wrong, the commas are not."""
-    groups: list[list[Mention]] = []
-    ordered = sorted(mentions, key=lambda m: m.start)
-    for mention in ordered:
-        if groups:
-            last = groups[-1][-1]
-            gap = doc[last.end:mention.start]
-            words = " ".join(t.lower_ for t in gap)
-            if (mention.cls == last.cls and 0 < len(gap) <= 3 and mention.start >= last.end
-                    and last.end > 0 and doc[last.start].sent.start == doc[mention.start].sent.start
-                    and all(t.lower_ in LIST_CONNECTORS or words == "as well as" for t in gap)):
-                groups[-1].append(mention)
-                continue
-        groups.append([mention])
-    return {m.start: tuple(group) for group in groups if len(group) > 1 for m in group}
+    """Lists of names of one class read from the surface, by each member's start: the parse
+    of a list of multi-word names is often wrong, the commas are not."""
+    found: dict[int, tuple[Mention, ...]] = {}
+    for group in surface_lists(doc, mentions):
+        for cls in {m.cls for m in group}:
+            members = tuple(m for m in group if m.cls == cls)
+            if len(members) > 1:
+                found.update((m.start, members) for m in members)
+    return found
 
 
 # -- parse helpers ---------------------------------------------------------------------------
