@@ -153,11 +153,18 @@ class _Finder:
             root = self.doc[owner.start:owner.end].root
             if root.dep_ == "poss":
                 rule = "possessive"
-            elif root.dep_ == "compound" and root.head.i >= owner.end:
-                rule = "compound"
+            elif root.dep_ == "compound" and root.head.i >= owner.end and not self.doc[owner.end].is_punct:
+                rule = "compound"  # "Google Gemini"; never across a comma the parser ignored
             else:
                 continue
-            for owned in self.entities(root.head):
+            if rule == "compound":
+                # "Google Gemini": only the name right after; a headline's parse is no list
+                following = self.by_token.get(owner.end)
+                candidates = [following] if following is not None and root.head.i in range(
+                    following.start, following.end) else []
+            else:
+                candidates = self.entities(root.head)
+            for owned in candidates:
                 if owned is owner or (owner.start, owned.start) in seen:
                     continue
                 seen.add((owner.start, owned.start))
@@ -272,10 +279,11 @@ class _Finder:
                 continue
             for member in self._affiliation(t):  # "researchers at Princeton University"
                 found.setdefault(member.start, member)
-            for child in t.children:  # "the HumanEval benchmark"
-                if child.dep_ in ("compound", "nmod") and child.i in self.by_token:
-                    m = self.by_token[child.i]
-                    found.setdefault(m.start, m)
+            if any(w in self.ontology.class_triggers for w in noun_words(t)):
+                for child in t.children:  # "the HumanEval benchmark", not "the OpenAI investment"
+                    if child.dep_ in ("compound", "nmod") and child.i in self.by_token:
+                        m = self.by_token[child.i]
+                        found.setdefault(m.start, m)
             for example in self._examples(t):  # "models such as BLOOM"
                 found.setdefault(example.start, example)
         return list(found.values())

@@ -87,6 +87,8 @@ def test_titles(nlp, text, expected):
     ("OpenAI's GPT-4 still leads the rankings.", {("OpenAI", "develops", "GPT-4")}),
     ("Developers praised Meta's Llama for its licence.", {("Meta", "develops", "LLaMA")}),
     ("Customers run it on Microsoft's Azure cloud.", {("Microsoft", "develops", "Azure")}),
+    ("Alphabet's Google said search revenue grew.", {("Alphabet", "hasPart", "Google")}),
+    ("DeepMind's parent Alphabet reported earnings.", {("Alphabet", "hasPart", "Google DeepMind")}),
 ])
 def test_possessives(nlp, text, expected):
     assert expected <= relations_in(nlp, text)
