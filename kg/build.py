@@ -48,7 +48,7 @@ def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
         extractions.append(extraction)
 
     graph, left_out = to_graph(extractions, index, ontology=onto, min_confidence=min_confidence)
-    return KnowledgeGraph(graph=graph, left_out=left_out)
+    return KnowledgeGraph(graph=graph, rejected=left_out)
 
 
 def _progress(items, total: int, *, enabled: bool):

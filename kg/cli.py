@@ -10,11 +10,12 @@ from pathlib import Path
 
 from . import __version__
 from .build import build
-from .errors import InputError, KGError, NoDocumentsError, QueryError
+from .errors import ExplainError, InputError, KGError, NoDocumentsError, QueryError
 from .evaluate import Gold, evaluate, format_score
 from .graph import KnowledgeGraph
+from .ontology import Ontology
 from .pipeline import DEFAULT_MODEL
-from .query import RESULT_FORMATS, format_result, ready_queries, ready_query
+from .query import CONTROL_CHARACTERS, RESULT_FORMATS, format_result, ready_queries, ready_query
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                    help="leave out relations whose confidence is below X (0 to 1)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    b.add_argument("--debug", action="store_true",
+                   help="list the candidate relations left out, with the reason, on standard error")
 
     q = commands.add_parser("query", help="run a SPARQL query on a graph",
                             description="Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query on a graph file.")
@@ -52,6 +55,16 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("gold", nargs="+", metavar="GOLD")
     e.add_argument("-v", "--verbose", action="store_true", help="also list missed relations and false positives")
     e.add_argument("--json", action="store_true", help="print the score as JSON")
+
+    x = commands.add_parser("explain", help="show why a relation is in a graph",
+                            description="Print the sentences that state a relation, with their document, "
+                                        "the rule that read them and the confidence.")
+    x.add_argument("graph", metavar="GRAPH")
+    x.add_argument("subject", metavar="SUBJECT", help="an entity's name or alias")
+    x.add_argument("relation", metavar="RELATION", help="a relation's local name, such as releases")
+    x.add_argument("object", metavar="OBJECT", help="an entity's name or alias")
+    x.add_argument("--ontology", metavar="FILE", help="the ontology the graph was built with")
+    x.add_argument("--json", action="store_true", help="print the evidence as JSON")
 
     i = commands.add_parser("info", help="count a graph's entities, relations and documents")
     i.add_argument("graph", metavar="GRAPH")
@@ -74,6 +87,10 @@ def _build(args) -> int:
         raise
     for error in skipped:
         print(f"kg: skipped: {error}", file=sys.stderr)
+    if args.debug:
+        for r in graph.rejected:
+            print(f"kg: rejected: {r.subject} {r.relation} {r.object} ({r.reason}; {r.rule}, {r.confidence:.2f}) "
+                  f"[{r.document}] {_one_line(r.sentence)}", file=sys.stderr)
     if args.output:
         graph.serialize(args.output, format=args.format)
     else:
@@ -129,6 +146,29 @@ def _eval(args) -> int:
     return 0
 
 
+def _one_line(text: str) -> str:
+    return CONTROL_CHARACTERS.sub(" ", text)
+
+
+def _explain(args) -> int:
+    graph = KnowledgeGraph.load(args.graph)
+    ontology = Ontology.load(args.ontology) if args.ontology else None
+    found = graph.explain(args.subject, args.relation, args.object, ontology=ontology)
+    if args.json:
+        print(json.dumps([e.__dict__ for e in found], indent=1, ensure_ascii=False))
+        return 0 if found else 1
+    if not found:
+        raise ExplainError(f"{args.subject} {args.relation} {args.object} is not in {args.graph} "
+                           f"(kg build --debug lists the candidates left out, and why)")
+    first = found[0]
+    print(f"{first.subject} {first.relation} {first.object}: {len(found)} sentence{'s' if len(found) > 1 else ''}")
+    for e in found:
+        print(f"\n  confidence {e.confidence:.2f}, rule {e.rule}")
+        print(f"  {_one_line(e.document)} ({_one_line(e.source or 'no source')}, characters {e.start}-{e.end})")
+        print(f"  \"{_one_line(e.sentence)}\"")
+    return 0
+
+
 def _info(args) -> int:
     stats = KnowledgeGraph.load(args.graph).stats()
     if args.json:
@@ -146,7 +186,7 @@ def _info(args) -> int:
     return 0
 
 
-COMMANDS = {"build": _build, "query": _query, "eval": _eval, "info": _info}
+COMMANDS = {"build": _build, "query": _query, "eval": _eval, "explain": _explain, "info": _info}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,3 +38,7 @@ class ModelError(KGError):
 
 class GoldError(KGError):
     """A gold annotation file is malformed."""
+
+
+class ExplainError(KGError):
+    """An entity or relation to explain is not in the graph."""

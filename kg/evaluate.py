@@ -19,6 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from .errors import GoldError
+from .ontology import local_name
 
 INVERSE_OF = {"hasMember": "memberOf", "releasedBy": "releases", "developedBy": "develops",
               "createdBy": "created", "foundedBy": "founded", "hasPart": "partOf", "employs": "worksFor"}
@@ -30,10 +31,6 @@ def normalize(text: str) -> str:
     text = text.replace("\u2019", "'").lower()
     text = re.sub(r"'s$", "", text)
     return re.sub(r"[^0-9a-z]+", "", text)
-
-
-def _local(iri) -> str:
-    return re.split(r"[#/]", str(iri).rstrip("/#"))[-1]
 
 
 @dataclass(frozen=True)
@@ -121,7 +118,7 @@ def evaluate(graph: Graph, gold: Gold) -> Score:
             labels[s].add(normalize(str(o)))
     for node in list(labels):
         if isinstance(node, URIRef):
-            labels[node].add(normalize(_local(node).replace("-", " ").replace("_", " ")))
+            labels[node].add(normalize(local_name(node).replace("-", " ").replace("_", " ")))
     by_label: dict[str, set] = defaultdict(set)
     for node, names in labels.items():
         for name in names:
@@ -136,7 +133,7 @@ def evaluate(graph: Graph, gold: Gold) -> Score:
     for s, p, o in graph:
         if isinstance(o, Literal) or s not in labels or o not in labels or s == o or p == RDF.type:
             continue
-        name = _local(p)
+        name = local_name(p)
         if name in _NOT_RELATIONS:
             continue
         if name in INVERSE_OF:
@@ -207,7 +204,7 @@ def _has_class(graph: Graph, node, wanted: str) -> bool:
     seen = set()
     while todo:
         cls = todo.pop()
-        if _local(cls) == wanted:
+        if local_name(cls) == wanted:
             return True
         if cls in seen:
             continue

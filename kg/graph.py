@@ -24,8 +24,9 @@ from rdflib.util import guess_format
 from .documents import Document
 from .entities import Entity, EntityIndex
 from .errors import GraphError
-from .ontology import Ontology
+from .ontology import Ontology, local_name
 from .output import write_atomically
+from .provenance import Evidence, Rejection, explain, with_min_confidence
 from .relations import RelationMention
 from .vocab import AI, DCTERMS, DOCUMENT, EVIDENCE, OWL, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes
 
@@ -67,11 +68,11 @@ class Extraction:
 
 
 def to_graph(extractions: Sequence[Extraction], index: EntityIndex, *, ontology: Ontology,
-             min_confidence: float = 0.0) -> tuple[Graph, list[tuple[Extraction, RelationMention, str]]]:
-    """The RDF graph of the extractions, and the relations left out with the reason."""
+             min_confidence: float = 0.0) -> tuple[Graph, list[Rejection]]:
+    """The RDF graph of the extractions, and the candidate relations left out, with the reason."""
     graph = Graph()
     bind_prefixes(graph)
-    left_out: list[tuple[Extraction, RelationMention, str]] = []
+    left_out: list[Rejection] = []
     entities = index.entities
     for entity in entities.values():
         _add_entity(graph, entity)
@@ -86,18 +87,19 @@ def to_graph(extractions: Sequence[Extraction], index: EntityIndex, *, ontology:
             graph.add((doc_iri, DCTERMS.source, Literal(doc.source)))
         for relation in extraction.relations:
             if relation.rejected is not None:
+                left_out.append(_rejection(doc, relation, relation.rejected))
                 continue
             subject, obj = index[relation.subject], index[relation.object]
             spec = ontology.relations[relation.relation]
             if subject.iri == obj.iri:
-                left_out.append((extraction, relation, "same entity"))
+                left_out.append(_rejection(doc, relation, "same entity"))
                 continue
             if not ontology.fits(spec, subject.cls, obj.cls):
                 # the entity's class, voted over all its mentions, differs from this mention's
-                left_out.append((extraction, relation, "domain/range of the merged entities"))
+                left_out.append(_rejection(doc, relation, "domain/range of the merged entities"))
                 continue
             if relation.confidence < min_confidence:
-                left_out.append((extraction, relation, "low confidence"))
+                left_out.append(_rejection(doc, relation, "low confidence"))
                 continue
             graph.add((subject.iri, relation.relation, obj.iri))
             evidence = evidence_iri(doc.id, relation, subject.iri, obj.iri)
@@ -111,6 +113,13 @@ def to_graph(extractions: Sequence[Extraction], index: EntityIndex, *, ontology:
                          (AI.rule, Literal(relation.rule))):
                 graph.add((evidence, p, o))
     return graph, left_out
+
+
+def _rejection(doc: Document, relation: RelationMention, reason: str) -> Rejection:
+    return Rejection(document=doc.id, subject=relation.subject.name, relation=local_name(relation.relation),
+                     object=relation.object.name, reason=reason, rule=relation.rule,
+                     confidence=relation.confidence,
+                     sentence=" ".join(doc.text[relation.sentence_start:relation.sentence_end].split()))
 
 
 def _add_entity(graph: Graph, entity: Entity) -> None:
@@ -146,7 +155,8 @@ class KnowledgeGraph:
     """A knowledge graph: an ``rdflib.Graph`` with kg's queries, statistics and output."""
 
     graph: Graph = field(default_factory=Graph)
-    left_out: list = field(default_factory=list, repr=False)
+    #: candidate relations the build did not keep, with the reason (empty for a loaded graph)
+    rejected: list[Rejection] = field(default_factory=list, repr=False)
 
     def __len__(self) -> int:
         return len(self.graph)
@@ -177,6 +187,16 @@ class KnowledgeGraph:
 
         return run_query(self.graph, sparql, bindings=bindings)
 
+    def explain(self, subject: str, relation: str, object: str, *,
+                ontology: Ontology | None = None) -> list[Evidence]:
+        """Why "subject relation object" is in the graph: the sentences that state it, with
+        their document, rule and confidence. Names are matched like labels are."""
+        return explain(self.graph, subject, relation, object, ontology=ontology)
+
+    def with_min_confidence(self, threshold: float) -> KnowledgeGraph:
+        """A copy keeping only the relations stated with at least this confidence."""
+        return KnowledgeGraph(with_min_confidence(self.graph, threshold))
+
     def relations(self) -> Iterable[tuple[URIRef, URIRef, URIRef]]:
         """The plain relation triples between entities."""
         labelled = set(self.graph.subjects(RDFS.label, None))
@@ -191,8 +211,8 @@ class KnowledgeGraph:
         classes: Counter[str] = Counter()
         for entity in set(g.subjects(RDFS.label, None)):
             for cls in g.objects(entity, RDF.type):
-                classes[_local(cls)] += 1
-        relations: Counter[str] = Counter(_local(p) for _, p, _ in self.relations())
+                classes[local_name(cls)] += 1
+        relations: Counter[str] = Counter(local_name(p) for _, p, _ in self.relations())
         return GraphStats(documents=len(documents), entities=dict(sorted(classes.items())),
                           relations=dict(sorted(relations.items())), evidence=len(evidence), triples=len(g))
 
@@ -230,8 +250,3 @@ def _parse_merged(path: Path, fmt: str) -> Graph:
     for s, p, o, _ in dataset.quads((None, None, None, None)):
         graph.add((s, p, o))
     return graph
-
-
-def _local(iri) -> str:
-    text = str(iri)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
