@@ -64,15 +64,20 @@ def _short_name(token: Token, earlier: Sequence[Mention]) -> Mention | None:
 
 def _description(token: Token, earlier: Sequence[Mention], org_triggers: set) -> Mention | None:
     """ "the company", "the startup": the organization the article is about so far."""
-    if token.lower_ != "the" or token.i + 1 >= len(token.doc):
+    if token.lower_ != "the" or token.dep_ != "det":
         return None
-    noun = token.doc[token.i + 1]
-    if noun.pos_ != "NOUN" or (noun.lemma_.lower(),) not in org_triggers or noun.tag_ in ("NNS", "NNPS"):
+    noun = token.head  # "the company", "the San Francisco-based company"
+    if noun.i <= token.i or noun.i - token.i > 6 or noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return None
+    if (noun.lemma_.lower(),) not in org_triggers:
         return None
     if noun.i + 1 < len(token.doc) and token.doc[noun.i + 1].pos_ in ("PROPN",):
         return None  # "the company OpenAI": an apposition, the name follows
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return None  # "the company of ...": a description of something else
     antecedent = _most_salient(earlier, AI.Organization)
-    return _reference(token, antecedent, end=noun.i + 1) if antecedent else None
+    # anchored on the noun alone: its modifiers ("San Francisco-based") are read on their own
+    return _reference(noun, antecedent) if antecedent else None
 
 
 # Adjectives that may stand between "the" and a class noun: "the new model".
@@ -100,7 +105,7 @@ def _thing_description(token: Token, earlier: Sequence[Mention], ontology: Ontol
     here = next(k for k, sent in enumerate(sentences) if sent.start <= token.i < sent.end)
     window_start = sentences[max(here - 1, 0)].start
     recent = [m for m in earlier if m.cls == cls and m.start >= window_start]
-    return _reference(token, recent[-1], end=i + 1) if recent else None
+    return _reference(doc[i], recent[-1]) if recent else None
 
 
 def _reported_subject(token: Token, by_token: dict[int, Mention], org_triggers: set) -> Mention | None:
@@ -108,10 +113,10 @@ def _reported_subject(token: Token, by_token: dict[int, Mention], org_triggers: 
     subject of a reported clause, "it" or "the company", is the organization reporting it."""
     doc = token.doc
     if token.lower_ == "it":
-        head, end = token, token.i + 1
+        head = token
     elif token.lower_ == "the" and token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "NN" \
             and (doc[token.i + 1].lemma_.lower(),) in org_triggers:
-        head, end = doc[token.i + 1], token.i + 2
+        head = doc[token.i + 1]
     else:
         return None
     if head.dep_ not in ("nsubj", "nsubjpass") or head.head.dep_ != "ccomp":
@@ -119,7 +124,7 @@ def _reported_subject(token: Token, by_token: dict[int, Mention], org_triggers: 
     for child in head.head.head.children:
         subject = by_token.get(child.i) if child.dep_ == "nsubj" else None
         if subject is not None and subject.cls == AI.Organization:
-            return _reference(token, subject, end=end)
+            return _reference(head, subject)
     return None
 
 

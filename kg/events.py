@@ -102,6 +102,20 @@ class EventReader:
                 rule = "event-participant"
             participants = [m for s in subjects for m in self.finder.entities(s)]
             return (participants, rule) if participants else None
+        if token.pos_ == "NOUN" and any(w in relation.noun_triggers for w in noun_words(token)) \
+                and not any(c.dep_ == "prep" and c.lower_ in ("in", "of", "into") for c in token.children):
+            # "A, B and C were among the backers", "the backers include A and B"
+            head = token.head
+            if token.dep_ == "pobj" and head.lower_ == "among":
+                head = head.head
+            if head.lemma_ == "be" and token.dep_ in ("attr", "pobj"):
+                sources = [c for c in head.children if c.dep_ == "nsubj"]
+            elif token.dep_ == "nsubj" and head.lemma_ == "include":
+                sources = [c for c in head.children if c.dep_ == "dobj"]
+            else:
+                return None
+            participants = [m for s in sources for m in self.finder.entities(s)]
+            return (participants, "event-participant") if participants else None
         if token.lemma_ == "participation":  # "with participation from A, B and C"
             sources = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
                        for p in c.children if p.dep_ == "pobj"]

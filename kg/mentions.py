@@ -92,7 +92,7 @@ class MentionFinder:
     def __call__(self, doc: Doc) -> list[Mention]:
         headline_tokens = _headline_token_set(doc)
         candidates = [*self._gazetteer_mentions(doc), *self._pattern_mentions(doc),
-                      *self._ner_mentions(doc, headline_tokens)]
+                      *self._ner_mentions(doc, headline_tokens), *self._shaped_names(doc, headline_tokens)]
         chosen = _resolve_overlaps(candidates, doc)
         boilerplate = {sent.start for sent in doc.sents if is_boilerplate(sent)}
         kept = [self._retype(doc, m) for m in chosen
@@ -169,6 +169,18 @@ class MentionFinder:
             if span.text in self._stems:
                 continue
             yield _mention(span, cls=cls, source=NER)
+
+    def _shaped_names(self, doc: Doc, headline_tokens: set[int]) -> Iterator[Mention]:
+        """ "LiveCodeBench, a new benchmark": a name by its shape (capitals inside a word)
+        that NER missed, kept only if the nouns around it say what it is."""
+        for token in doc:
+            text = token.text
+            if (token.i in headline_tokens or len(text) < 4 or not text[0].isupper() or not text.isalnum()
+                    or not any(ch.isupper() for ch in text[1:]) or text.isupper()):
+                continue
+            cls = class_from_context(doc[token.i:token.i + 1], self.ontology)
+            if cls is not None:
+                yield _mention(doc[token.i:token.i + 1], cls=cls, source=NER)
 
     # -- typing --------------------------------------------------------------------------
     def _retype(self, doc: Doc, mention: Mention) -> Mention:
@@ -344,6 +356,7 @@ def _resolve_overlaps(candidates: Sequence[Mention], doc: Doc) -> list[Mention]:
 
 
 LIST_CONNECTORS = frozenset({",", "and", "or", "&"})
+LIST_CONJUNCTIONS = frozenset({"and", "or", "&"})
 
 
 def surface_lists(doc: Doc, mentions: Sequence[Mention]) -> list[list[Mention]]:
@@ -358,7 +371,9 @@ def surface_lists(doc: Doc, mentions: Sequence[Mention]) -> list[list[Mention]]:
                 groups[-1].append(mention)
                 continue
         groups.append([mention])
-    return [g for g in groups if len(g) > 1]
+    # a list ends with "and" or "or"; "Colette Kress, Nvidia's CFO" is an apposition
+    return [g for g in groups if len(g) > 1
+            and any(t.lower_ in LIST_CONJUNCTIONS for t in doc[g[-2].end:g[-1].start])]
 
 
 def _share_list_classes(doc: Doc, mentions: list[Mention]) -> list[Mention]:

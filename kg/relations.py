@@ -38,6 +38,9 @@ NOUN_PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "o
 # Prepositions that introduce examples of a common noun ("models such as BLOOM").
 EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+GROUP_NOUNS = frozenset({"team", "group"})
+# Verbs that give a common noun its name: "a chip called Gaudi 3", "a model dubbed Zephyr".
+NAMING_VERBS = frozenset({"call", "name", "dub", "brand", "know", "title", "codename"})
 
 NEGATION = "negated"
 DOMAIN_RANGE = "domain/range"
@@ -281,20 +284,34 @@ class _Finder:
                 found.setdefault(member.start, member)
             if any(w in self.ontology.class_triggers for w in noun_words(t)):
                 for child in t.children:  # "the HumanEval benchmark", not "the OpenAI investment"
-                    if child.dep_ in ("compound", "nmod") and child.i in self.by_token:
+                    if child.dep_ in ("compound", "nmod", "nummod", "amod") and child.i in self.by_token:
                         m = self.by_token[child.i]
                         found.setdefault(m.start, m)
             for example in self._examples(t):  # "models such as BLOOM"
                 found.setdefault(example.start, example)
+            for named in self._named(t):  # "a new chip called Gaudi 3"
+                found.setdefault(named.start, named)
         return list(found.values())
 
     def _affiliation(self, noun: Token) -> list[Mention]:
         """People named by their trade and their organization stand for the organization."""
+        if noun.lemma_.lower() in GROUP_NOUNS:  # "a team of researchers at Stanford University"
+            return [m for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for p in _pobjs(prep) for m in self._affiliation(p)]
         if noun.tag_ not in ("NNS", "NN") or (noun.lemma_.lower(),) not in self.people_nouns:
             return []
         return [m for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of")
                 for p in _pobjs(prep) for m in self.entities(p)
                 if self.ontology.is_a(m.cls, AI.Organization)]
+
+    def _named(self, noun: Token) -> list[Mention]:
+        found = []
+        for verb in noun.children:
+            if verb.dep_ == "acl" and verb.lemma_.lower() in NAMING_VERBS:
+                for child in verb.children:
+                    if child.dep_ in ("oprd", "attr", "dobj", "xcomp", "npadvmod") and child.i in self.by_token:
+                        found.append(self.by_token[child.i])
+        return found
 
     def _examples(self, noun: Token) -> list[Mention]:
         found: list[Mention] = []

@@ -45,7 +45,8 @@ def test_longer_organization_name_is_its_own_entity(nlp):
 
 @pytest.mark.parametrize(("text", "reference", "antecedent"), [
     ("The Frontier Model Forum met in May. The Forum has four members.", "Forum", "Frontier Model Forum"),
-    ("Hugging Face raised money on Monday. The company hires engineers.", "The company", "Hugging Face"),
+    ("Hugging Face raised money on Monday. The company hires engineers.", "company", "Hugging Face"),
+    ("Mistral AI grew fast. The Paris-based startup hires engineers.", "startup", "Mistral AI"),
     ("Sam Altman spoke first. Altman said little.", "Altman", "Sam Altman"),
 ])
 def test_references_resolve(nlp, text, reference, antecedent):

@@ -50,6 +50,12 @@ def test_short_and_long_company_names_are_one_entity():
      "as did Jeff Bezos.",
      {("SoftBank", "investsIn", "Perplexity"), ("Nvidia", "investsIn", "Perplexity"),
       ("Jeff Bezos", "investsIn", "Perplexity")}),
+    ("xAI has raised $6 billion in a Series B round. Andreessen Horowitz, Sequoia Capital and Fidelity were "
+     "among the backers.",
+     {("Andreessen Horowitz", "investsIn", "xAI"), ("Sequoia Capital", "investsIn", "xAI"),
+      ("Fidelity", "investsIn", "xAI")}),
+    ("Anthropic closed a new funding round on Monday. Its backers include Amazon and Google.",
+     {("Amazon", "investsIn", "Anthropic"), ("Google", "investsIn", "Anthropic")}),
     ("Mistral AI secured new funding, with participation from Microsoft and Salesforce.",
      {("Microsoft", "investsIn", "Mistral AI"), ("Salesforce", "investsIn", "Mistral AI")}),
 ])
