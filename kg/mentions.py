@@ -26,9 +26,11 @@ from .ontology import Ontology, Words
 from .vocab import AI
 
 GAZETTEER, PATTERN, NER, REFERENCE = "gazetteer", "pattern", "ner", "reference"
+#: an organization standing for its people ("researchers at Stanford University")
+AFFILIATION = "affiliation"
 
 #: how much a mention's source is trusted; it scales the confidence of its relations
-SOURCE_CONFIDENCE = {GAZETTEER: 1.0, PATTERN: 0.95, NER: 0.85, REFERENCE: 0.7}
+SOURCE_CONFIDENCE = {GAZETTEER: 1.0, PATTERN: 0.95, NER: 0.85, REFERENCE: 0.7, AFFILIATION: 0.7}
 
 NER_CLASSES = {"ORG": AI.Organization, "PERSON": AI.Person, "GPE": AI.Place, "LOC": AI.Place,
                "PRODUCT": AI.Product}

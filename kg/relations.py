@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rdflib import URIRef
 from spacy.tokens import Doc, Span, Token
 
 from .boilerplate import is_boilerplate
 from .events import EventReader
-from .mentions import Mention, mentions_by_token, noun_words, surface_lists
+from .mentions import AFFILIATION, SOURCE_CONFIDENCE, Mention, mentions_by_token, noun_words, surface_lists
 from .names import name_key
 from .ontology import Ontology, RelationSpec, Words
 from .vocab import AI
@@ -280,6 +280,11 @@ class _Finder:
                 continue
             if t.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if t.dep_ == "appos" and t.head.i in self.by_token:
+                # "Mistral AI, a startup founded by ...": the apposition is the name's
+                head = self.by_token[t.head.i]
+                found.setdefault(head.start, head)
+                continue
             for member in self._affiliation(t):  # "researchers at Princeton University"
                 found.setdefault(member.start, member)
             if any(w in self.ontology.class_triggers for w in noun_words(t)):
@@ -300,7 +305,10 @@ class _Finder:
                     for p in _pobjs(prep) for m in self._affiliation(p)]
         if noun.tag_ not in ("NNS", "NN") or (noun.lemma_.lower(),) not in self.people_nouns:
             return []
-        return [m for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of")
+        if _former(noun):
+            return []  # "former researchers of Google" do not stand for Google
+        return [replace(m, source=AFFILIATION, confidence=min(m.confidence, SOURCE_CONFIDENCE[AFFILIATION]))
+                for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of")
                 for p in _pobjs(prep) for m in self.entities(p)
                 if self.ontology.is_a(m.cls, AI.Organization)]
 
@@ -350,6 +358,9 @@ class _Finder:
             for s in subjects:
                 for o in objects:
                     if name_key(s.name) == name_key(o.name):
+                        continue
+                    if AFFILIATION in (s.source, o.source) and self.ontology.is_a(o.cls, AI.Organization):
+                        # people's work is their organization's; their memberships and stakes are not
                         continue
                     base = RULE_CONFIDENCE[rule] * min(s.confidence, o.confidence) * factor
                     if self.ontology.fits(relation, s.cls, o.cls):

@@ -116,6 +116,13 @@ def test_passives_and_relative_clauses(nlp, text, expected):
     assert expected <= relations_in(nlp, text)
 
 
+def test_researchers_found_nothing_for_their_employer(nlp):
+    text = "Mistral AI, a startup founded by Arthur Mensch and two researchers from Google DeepMind, released a model."
+    found = relations_in(nlp, text)
+    assert ("Arthur Mensch", "founded", "Mistral AI") in found
+    assert not {t for t in found if t[0] == "Google DeepMind"}
+
+
 # -- negation, modality, time -------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
