@@ -60,7 +60,7 @@ class EntityIndex:
             if mention.source != REFERENCE:
                 self._surface[iri][mention.name] += 1
                 self._surface[iri][mention.text] += 0  # seen, but the name it stands for counts
-            self._classes[iri][mention.cls] += mention.confidence
+            self._classes[iri][mention.cls] += mention.class_weight
 
     @property
     def entities(self) -> dict[URIRef, Entity]:

@@ -36,6 +36,7 @@ class EventReader:
         self.ontology = ontology
         self.relations = ontology.event_relations
         self.last: dict[str, _Event] = {}
+        self.sources: dict[int, list[Token]] = {}  # "raised $1.3 billion from A and B", by verb
 
     def sentence(self, sent: Span) -> Iterator[tuple[RelationSpec, list[Mention], Mention, str, Token]]:
         """(relation, participants, holder, rule, trigger) for each event statement."""
@@ -69,6 +70,8 @@ class EventReader:
             for subject in (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")):
                 for mention in self.finder.entities(subject):
                     if self._fits_holder(relation, mention):
+                        self.sources[token.i] = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+                                                 for p in c.children if p.dep_ == "pobj"]
                         return mention
         for event in events_here:  # "Hugging Face's Series D round"
             for child in event.children:
@@ -84,6 +87,9 @@ class EventReader:
     # -- the participants ----------------------------------------------------------------
     def _participants(self, token: Token, relation: RelationSpec,
                       events_here: list[Token]) -> tuple[list[Mention], str] | None:
+        if token.i in self.sources:  # "raised $1.3 billion from investors including A and B"
+            participants = [m for s in self.sources.pop(token.i) for m in self.finder.entities(s)]
+            return (participants, "event-participant") if participants else None
         if token.pos_ == "VERB" and _matches(token, relation.event_participant_verbs):
             about_event = _takes_event(token, relation)
             subjects = [c for c in token.children if c.dep_ in ("nsubj",)]

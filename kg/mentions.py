@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rdflib import URIRef
 from spacy.matcher import PhraseMatcher
@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .boilerplate import is_boilerplate
 from .gazetteer import Gazetteer
-from .names import clean_surface
+from .names import clean_surface, name_key
 from .ontology import Ontology, Words
 from .vocab import AI
 
@@ -46,6 +46,8 @@ CORPORATE_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "
 
 _PARAMETER_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$|^\d+x\d+(?:\.\d+)?[BM]$", re.IGNORECASE)
 _SIZED_NAME = re.compile(r"^[A-Z][A-Za-z]+(?:[-.]?\d+(?:\.\d+)?)?-\d+(?:\.\d+)?[BMbm]$")
+_CAMEL_CASE = re.compile(r"^(?=.*[a-z])[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*$")  # "LiveCodeBench", not "NVIDIA"
+_VERSIONED_WORD = re.compile(r"^[A-Z][a-z]{2,}-\d+(?:\.\d+)?$")  # "Vellum-2"
 _VERSION = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]{0,2}|\d+x\d+[BbMm]|\d+(?:\.\d+)?[BbMmKk])$")
 
 
@@ -64,6 +66,14 @@ class Mention:
     source: str
     confidence: float
     entry: URIRef | None = None  # the gazetteer entry, when there is one
+    context_typed: bool = False  # the class comes from the words around the name, not NER
+
+    @property
+    def class_weight(self) -> float:
+        """How much this mention's class counts when mentions of one name disagree."""
+        if self.source == GAZETTEER:
+            return 10.0
+        return 3.0 if self.context_typed else {PATTERN: 2.0}.get(self.source, self.confidence)
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
@@ -99,7 +109,8 @@ class MentionFinder:
         boilerplate = {sent.start for sent in doc.sents if is_boilerplate(sent)}
         kept = [self._retype(doc, m) for m in chosen
                 if doc[m.start].sent.start not in boilerplate and not _ticker(doc[m.start:m.end])]
-        return _share_list_classes(doc, kept)
+        kept = _recurring_names(doc, kept, boilerplate)
+        return unify_classes(_share_list_classes(doc, kept))
 
     # -- sources -------------------------------------------------------------------------
     def _gazetteer_mentions(self, doc: Doc) -> Iterator[Mention]:
@@ -173,12 +184,12 @@ class MentionFinder:
             yield _mention(span, cls=cls, source=NER)
 
     def _shaped_names(self, doc: Doc, headline_tokens: set[int]) -> Iterator[Mention]:
-        """ "LiveCodeBench, a new benchmark": a name by its shape (capitals inside a word)
-        that NER missed, kept only if the nouns around it say what it is."""
+        """ "LiveCodeBench, a new benchmark", "the Vellum-2 model": a name by its shape
+        (capitals inside a word, a version) that NER missed, kept only if the nouns around it
+        say what it is."""
         for token in doc:
             text = token.text
-            if (token.i in headline_tokens or len(text) < 4 or not text[0].isupper() or not text.isalnum()
-                    or not any(ch.isupper() for ch in text[1:]) or text.isupper()):
+            if token.i in headline_tokens or not (_CAMEL_CASE.match(text) or _VERSIONED_WORD.match(text)):
                 continue
             cls = class_from_context(doc[token.i:token.i + 1], self.ontology)
             if cls is not None:
@@ -204,6 +215,9 @@ def class_from_context(span: Span, ontology: Ontology) -> URIRef | None:
     if root.dep_ == "appos":
         nouns.append(root.head)  # "the startup, Cohere"
     nouns.extend(c for c in root.children if c.dep_ == "appos")  # "Cohere, a startup"
+    following = _surface_apposition(span)
+    if following is not None:
+        nouns.append(following)
     for noun in nouns:
         if noun.i in range(span.start, span.end):
             continue
@@ -212,6 +226,24 @@ def class_from_context(span: Span, ontology: Ontology) -> URIRef | None:
             if cls is not None:
                 return cls
     return None
+
+
+def _surface_apposition(span: Span) -> Token | None:
+    """The head noun of ", a fast-growing startup" right after a name, however it was parsed."""
+    doc = span.doc
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    if doc[i].lower_ in ("a", "an", "the"):
+        i += 1
+    head = None
+    while i < len(doc) and i < span.end + 8 and (doc[i].pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "ADV")
+                                                 or doc[i].text in ("-", "'s", "’s")):
+        if doc[i].pos_ == "NOUN":
+            head = doc[i]
+        i += 1
+    return head
 
 
 def noun_words(token: Token) -> list[Words]:
@@ -245,9 +277,7 @@ def _mention(span: Span, *, cls: URIRef, source: str, name: str | None = None,
 
 
 def _replace_class(mention: Mention, cls: URIRef) -> Mention:
-    from dataclasses import replace
-
-    return replace(mention, cls=cls)
+    return replace(mention, cls=cls, context_typed=True)
 
 
 def _elided_versions(doc: Doc, span: Span, prefix: str, cls: URIRef) -> Iterator[Mention]:
@@ -391,6 +421,42 @@ def _share_list_classes(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if m.source == NER and m.cls != cls:
                 retyped[m.start] = _replace_class(m, cls)
     return [retyped.get(m.start, m) for m in mentions]
+
+
+def _recurring_names(doc: Doc, mentions: list[Mention], boilerplate: set[int]) -> list[Mention]:
+    """A name found once in a document is a name wherever it recurs there: NER that saw
+    "MosaicML" in one sentence may miss it at the start of the next."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    by_first: dict[str, dict[tuple[str, ...], Mention]] = {}
+    for m in mentions:
+        if m.source in (NER, PATTERN) and m.text == doc[m.start:m.end].text:
+            words = tuple(t.text for t in doc[m.start:m.end])
+            by_first.setdefault(words[0], {}).setdefault(words, m)
+    added = []
+    for token in doc:
+        for words, model in by_first.get(token.text, {}).items():
+            end = token.i + len(words)
+            if (end <= len(doc) and tuple(t.text for t in doc[token.i:end]) == words
+                    and not any(i in taken for i in range(token.i, end))
+                    and token.sent.start not in boilerplate):
+                span = doc[token.i:end]
+                added.append(replace(model, start=span.start, end=span.end, start_char=span.start_char,
+                                     end_char=span.end_char))
+                taken.update(range(token.i, end))
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def unify_classes(mentions: list[Mention]) -> list[Mention]:
+    """One name, one class within a document: "MosaicML, a startup" makes every MosaicML of
+    the article an organization, whatever NER said of each."""
+    votes: dict[tuple[str, ...], dict[URIRef, float]] = {}
+    for m in mentions:
+        if m.source in (NER, PATTERN):
+            tally = votes.setdefault(name_key(m.name), {})
+            tally[m.cls] = tally.get(m.cls, 0.0) + m.class_weight
+    winner = {key: max(tally, key=lambda c: (tally[c], str(c))) for key, tally in votes.items()}
+    return [replace(m, cls=winner[name_key(m.name)]) if m.source in (NER, PATTERN)
+            and winner[name_key(m.name)] != m.cls else m for m in mentions]
 
 
 def find_mentions(doc: Doc, finder: MentionFinder) -> list[Mention]:

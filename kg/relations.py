@@ -187,7 +187,8 @@ class _Finder:
                 subjects.append(verb.head)  # "OpenAI, partnered with Anthropic"
                 rule = "verb-participle"
         elif not subjects and (verb.dep_ in ("xcomp", "conj")
-                               or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _hyphen_joined(verb)))):
+                               or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _hyphen_joined(verb)
+                                                             or _purpose_clause(verb)))):
             subjects = _inherited_subjects(verb)
             rule = "verb-inherited"
         return self._resolve(subjects), self._resolve(objects), rule
@@ -430,9 +431,17 @@ def _verb_dependents(verb: Token) -> tuple[list[Token], list[Token]]:
             subjects.extend(_pobjs(child))
         elif dep in ("dobj", "attr", "oprd", "dative", "npadvmod"):
             objects.append(child)
+            if child.pos_ == "NUM" or child.ent_type_ in ("MONEY", "CARDINAL", "PERCENT"):
+                # "invested $13 billion in OpenAI": the sum's prepositions are the verb's
+                objects.extend(p for c in child.children if c.dep_ == "prep" for p in _pobjs(c))
         elif dep == "prep":
             objects.extend(_pobjs(child))
     return subjects, objects
+
+
+def _purpose_clause(verb: Token) -> bool:
+    """ "Suleyman left Google to start Inflection": the infinitive shares the subject."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _hyphen_joined(token: Token) -> bool:
@@ -491,12 +500,13 @@ def _depth_between(ancestor: Token, token: Token) -> int:
 
 def _clause_verb(trigger: Token) -> Token:
     """The verb that carries a trigger's tense and mood: the trigger itself, or the verb
-    a noun trigger hangs from ("would be a member of")."""
+    a noun trigger is the complement of ("would be a member of"). A title in apposition
+    ("X, Inflection's chief scientist, will join") has its own time, not the clause's."""
     token = trigger
     for _ in range(4):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
             return token
-        if token.head.i == token.i:
+        if token.head.i == token.i or token.dep_ not in ("attr", "acomp", "pobj", "prep", "oprd", "amod"):
             break
         token = token.head
     return token

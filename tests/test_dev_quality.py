@@ -34,9 +34,18 @@ def test_neutral_scorer_floor(dev_graph):
     result = subprocess.run([sys.executable, str(SCORER), str(path), *map(str, GOLD), "--json"],
                             capture_output=True, text=True, timeout=300, check=True)
     score = json.loads(result.stdout)
-    assert score["precision"] >= 0.70
-    assert score["recall"] >= 0.50
+    assert score["precision"] >= 0.85
+    assert score["recall"] >= 0.75
     assert score["contradictions"] == []
+    typed, total = map(int, score["entities_typed"].split("/"))
+    assert typed >= 0.9 * total
+
+
+def test_precision_rises_with_the_confidence_threshold(dev_graph):
+    graph, _ = dev_graph
+    gold = Gold.load(GOLD)
+    precisions = [evaluate(graph.with_min_confidence(t).graph, gold).precision for t in (0.0, 0.5, 0.6, 0.7, 0.8)]
+    assert precisions == sorted(precisions)
 
 
 def test_kg_eval_agrees_with_the_neutral_scorer(dev_graph):

@@ -57,3 +57,8 @@ def test_references_resolve(nlp, text, reference, antecedent):
 def test_ambiguous_description_is_not_resolved(nlp):
     doc = nlp("The company said little.")
     assert not doc._.kg_mentions
+
+
+def test_generic_capitals_never_become_names(nlp):
+    names = {name for name, _ in mentions_in(nlp, "The AI model and the GPT approach beat the LLM baseline.")}
+    assert not names & {"AI", "GPT", "LLM"}

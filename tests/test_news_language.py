@@ -126,6 +126,7 @@ def test_researchers_found_nothing_for_their_employer(nlp):
 # -- negation, modality, time -------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
+    "Reid Hoffman, the LinkedIn co-founder, invested early.",
     "Meta is not part of this forum.",
     "Meta is not among the founders of the forum.",
     "Apple has never been a member of the Partnership on AI.",
@@ -137,7 +138,8 @@ def test_researchers_found_nothing_for_their_employer(nlp):
 ])
 def test_no_current_fact_stated(nlp, text):
     kept = relations_in(nlp, text)
-    assert not {t for t in kept if t[1] in ("memberOf", "worksFor", "acquired", "investsIn", "founded")}
+    assert not {t for t in kept if t[1] in ("memberOf", "worksFor", "acquired", "investsIn")}
+    assert not {t for t in kept if t[1] == "founded" and "Hoffman" not in t[0]}
 
 
 @pytest.mark.parametrize(("text", "expected", "not_expected"), [
@@ -186,3 +188,37 @@ def test_unclear_references_give_nothing(nlp, text, relation):
 def test_boilerplate_gives_nothing(nlp, text):
     doc = nlp(text)
     assert doc._.kg_mentions == [] and [r for r in doc._.kg_relations if r.rejected is None] == []
+
+
+# -- what unseen articles taught ----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name NER finds once is a name wherever it recurs
+    ("Databricks bought Tabular, a data startup. Tabular, which was founded by Ryan Blue, grew fast.",
+     {("Ryan Blue", "founded", "Tabular")}),
+    # the words around a name type it, and that class holds across the article
+    ("Investors like Vellum, a fast-growing startup. Vellum released the Vellum-2 model on Monday.",
+     {("Vellum", "releases", "Vellum-2")}),
+    # a sum passes its prepositions to its verb
+    ("Microsoft, which has invested more than $13 billion in OpenAI, said little.", {("Microsoft", "investsIn", "OpenAI")}),
+    # hiring states employment, the other way round
+    ("Microsoft has hired Mustafa Suleyman to lead a new unit.", {("Mustafa Suleyman", "worksFor", "Microsoft")}),
+    # a purpose clause shares its subject
+    ("Ilya Sutskever left OpenAI to start Safe Superintelligence.", {("Ilya Sutskever", "founded", "Safe Superintelligence")}),
+    # money raised from named investors
+    ("Inflection AI raised $1.3 billion from investors including Microsoft and Nvidia.",
+     {("Microsoft", "investsIn", "Inflection AI"), ("Nvidia", "investsIn", "Inflection AI")}),
+    # a title in apposition keeps its own time, whatever the clause's
+    ("Karen Simonyan, Inflection's chief scientist, will join Microsoft.", {("Karen Simonyan", "worksFor", "Inflection AI")}),
+    # naming verbs and a class noun's name
+    ("Intel released a new AI chip, called Gaudi 3, in April.", {("Intel", "releases", "Gaudi 3")}),
+    ("A team of researchers at Stanford University released LiveCodeBench, a new coding benchmark.",
+     {("Stanford University", "created", "LiveCodeBench")}),
+])
+def test_unseen_article_language(nlp, text, expected):
+    assert expected <= relations_in(nlp, text)
+
+
+def test_a_plan_to_buy_is_no_acquisition(nlp):
+    found = relations_in(nlp, "Databricks said it would acquire MosaicML, a startup, for $1.3 billion.")
+    assert not {t for t in found if t[1] == "acquired"}

@@ -25,7 +25,8 @@ from conftest import relations_in
     # titles: apposition, compound, possessive pronoun
     ("Satya Nadella, the chief executive of Microsoft, spoke first.", {("Satya Nadella", "worksFor", "Microsoft")}),
     ("Nvidia chief executive Jensen Huang gave the keynote.", {("Jensen Huang", "worksFor", "Nvidia")}),
-    ("Hugging Face grew fast, said Clement Delangue, its co-founder.",
+    ("Hugging Face grew fast, said Clement Delangue, its co-founder.", {("Clement Delangue", "founded", "Hugging Face")}),
+    ("Hugging Face grew fast, said Clement Delangue, its co-founder and chief executive.",
      {("Clement Delangue", "founded", "Hugging Face"), ("Clement Delangue", "worksFor", "Hugging Face")}),
     # a preposition alone
     ("Ilya Sutskever from OpenAI gave a talk.", {("Ilya Sutskever", "worksFor", "OpenAI")}),
