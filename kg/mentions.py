@@ -459,9 +459,5 @@ def unify_classes(mentions: list[Mention]) -> list[Mention]:
             and winner[name_key(m.name)] != m.cls else m for m in mentions]
 
 
-def find_mentions(doc: Doc, finder: MentionFinder) -> list[Mention]:
-    return finder(doc)
-
-
 def mentions_by_token(mentions: Iterable[Mention]) -> dict[int, Mention]:
     return {i: m for m in mentions for i in range(m.start, m.end)}

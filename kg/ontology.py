@@ -147,12 +147,6 @@ class Ontology:
     def preposition_relations(self, word: str) -> list[RelationSpec]:
         return self._by_preposition.get((word.lower(),), [])
 
-    @cached_property
-    def max_trigger_length(self) -> int:
-        lengths = [len(w) for index in (self._by_verb, self._by_noun, self.class_triggers)
-                   for w in index]
-        return max(lengths, default=1)
-
     # -- loading -------------------------------------------------------------------------
     @classmethod
     def load(cls, path: str | Path | None = None) -> Ontology:

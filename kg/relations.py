@@ -92,10 +92,6 @@ def find_relations(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontology)
     return [c for (s, k, r), c in found.items() if r is None or (s, k) not in accepted_keys]
 
 
-def accepted(candidates: Iterable[RelationMention]) -> list[RelationMention]:
-    return [c for c in candidates if c.rejected is None]
-
-
 class _Finder:
     def __init__(self, doc: Doc, mentions: Sequence[Mention], ontology: Ontology) -> None:
         self.doc = doc
