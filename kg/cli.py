@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                    help="leave out relations whose confidence is below X (0 to 1)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    b.add_argument("--html", metavar="FILE", help="also write an interactive page of the graph")
     b.add_argument("--debug", action="store_true",
                    help="list the candidate relations left out, with the reason, on standard error")
 
@@ -55,6 +56,23 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("gold", nargs="+", metavar="GOLD")
     e.add_argument("-v", "--verbose", action="store_true", help="also list missed relations and false positives")
     e.add_argument("--json", action="store_true", help="print the score as JSON")
+
+    v = commands.add_parser("viz", help="draw a graph as an interactive HTML page",
+                            description="Write one HTML page that shows the graph and works offline.")
+    v.add_argument("graph", metavar="GRAPH")
+    v.add_argument("-o", "--output", required=True, metavar="FILE", help="the page to write")
+    v.add_argument("--focus", metavar="NAME", help="draw the neighbourhood of this entity")
+    v.add_argument("--depth", type=int, default=1, metavar="N", help="how far from --focus (default: 1)")
+    v.add_argument("--types", metavar="CLASSES", help="keep only these classes, for example AIModel,Organization")
+    v.add_argument("--relations", metavar="NAMES", help="keep only these relations, for example releases,memberOf")
+    v.add_argument("--query", metavar="FILE", help="draw the result of this SPARQL CONSTRUCT query")
+    v.add_argument("--max-nodes", type=int, default=None, metavar="N",
+                   help="draw at most N entities, the most connected (default: 300)")
+    v.add_argument("--title", help="the page's title")
+
+    e2 = commands.add_parser("export", help="write a graph for network tools (GraphML, GEXF)")
+    e2.add_argument("graph", metavar="GRAPH")
+    e2.add_argument("-o", "--output", required=True, metavar="FILE", help="a .graphml or .gexf file")
 
     x = commands.add_parser("explain", help="show why a relation is in a graph",
                             description="Print the sentences that state a relation, with their document, "
@@ -95,6 +113,8 @@ def _build(args) -> int:
         graph.serialize(args.output, format=args.format)
     else:
         sys.stdout.write(graph.serialize(format=args.format) or "")
+    if args.html:
+        graph.to_html(args.html)
     if not args.quiet:
         stats = graph.stats()
         where = args.output or "standard output"
@@ -146,6 +166,30 @@ def _eval(args) -> int:
     return 0
 
 
+def _names(text: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (text or "").split(",") if part.strip())
+
+
+def _viz(args) -> int:
+    if args.depth < 0 or (args.max_nodes is not None and args.max_nodes < 1):
+        raise KGError("--depth must be 0 or more and --max-nodes 1 or more")
+    query = None
+    if args.query:
+        try:
+            query = Path(args.query).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"{args.query}: cannot read query: {getattr(exc, 'strerror', None) or exc}") from None
+    graph = KnowledgeGraph.load(args.graph)
+    graph.to_html(args.output, focus=args.focus, depth=args.depth, types=_names(args.types),
+                  relations=_names(args.relations), query=query, max_nodes=args.max_nodes, title=args.title)
+    return 0
+
+
+def _export(args) -> int:
+    KnowledgeGraph.load(args.graph).export(args.output)
+    return 0
+
+
 def _one_line(text: str) -> str:
     return CONTROL_CHARACTERS.sub(" ", text)
 
@@ -186,7 +230,8 @@ def _info(args) -> int:
     return 0
 
 
-COMMANDS = {"build": _build, "query": _query, "eval": _eval, "explain": _explain, "info": _info}
+COMMANDS = {"build": _build, "query": _query, "eval": _eval, "explain": _explain, "info": _info,
+            "viz": _viz, "export": _export}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -42,3 +42,7 @@ class GoldError(KGError):
 
 class ExplainError(KGError):
     """An entity or relation to explain is not in the graph."""
+
+
+class FocusError(KGError):
+    """The entity a view should focus on is not in the graph."""

@@ -197,6 +197,40 @@ class KnowledgeGraph:
         """A copy keeping only the relations stated with at least this confidence."""
         return KnowledgeGraph(with_min_confidence(self.graph, threshold))
 
+    # -- views and networks --------------------------------------------------------------
+    def to_networkx(self, *, ontology: Ontology | None = None):
+        """Entities as nodes and relations as directed edges of a ``networkx.MultiDiGraph``."""
+        from .network import to_networkx
+
+        return to_networkx(self.graph, ontology=ontology)
+
+    def to_html(self, destination: str | Path | None = None, *, focus: str | None = None, depth: int = 1,
+                types: Iterable[str] = (), relations: Iterable[str] = (), query: str | None = None,
+                max_nodes: int | None = None, title: str | None = None) -> str | None:
+        """An interactive page of the graph that works offline. ``focus`` and ``depth`` draw one
+        entity's neighbourhood, ``types`` and ``relations`` keep only those, ``query`` draws a
+        SPARQL CONSTRUCT's result. Written atomically to ``destination``, else returned."""
+        from .view import DEFAULT_MAX_NODES, view_html, write
+
+        page = view_html(self.graph, focus=focus, depth=depth, types=tuple(types), relations=tuple(relations),
+                         construct=query, max_nodes=max_nodes or DEFAULT_MAX_NODES, title=title)
+        if destination is None:
+            return page
+        write(page, destination)
+        return None
+
+    def view(self, **options):
+        """The page, shown inline by Jupyter; takes the options of ``to_html``."""
+        from .view import View
+
+        return View(self.to_html(**options))
+
+    def export(self, destination: str | Path) -> None:
+        """Write the network as GraphML or GEXF (by the file's suffix) for Gephi and the like."""
+        from .network import export
+
+        export(self.to_networkx(), destination)
+
     def relations(self) -> Iterable[tuple[URIRef, URIRef, URIRef]]:
         """The plain relation triples between entities."""
         labelled = set(self.graph.subjects(RDFS.label, None))

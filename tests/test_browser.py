@@ -1,0 +1,177 @@
+"""The HTML view in a real browser (Debian's chromium, driven by Playwright), with the
+network cut: it loads, draws what it should, logs no error, asks nothing of the network, and
+runs nothing that a document slipped into a name or a sentence."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+import kg
+from kg import Document
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--disable-default-apps"]
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (apt-get install chromium)")
+
+INJECTED_NAME = '<img src=x onerror="window.__pwned=1">Evil Corp'
+INJECTED_SENTENCE = "Google released Gemma 2 <script>window.__pwned=2</script> <img src=y onerror=window.__pwned=3> today."
+HOSTILE_GRAPH = f"""
+@prefix ai: <https://example.org/kg/ontology#> .
+@prefix e: <https://example.org/kg/entity/> .
+@prefix ev: <https://example.org/kg/evidence/> .
+@prefix doc: <https://example.org/kg/document/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+e:evil a ai:Organization ; rdfs:label {INJECTED_NAME!r} ; skos:altLabel "<script>window.__pwned=4</script>" ;
+    owl:sameAs <javascript:window.__pwned=5> .
+e:model a ai:AIModel ; rdfs:label "Model </script><script>window.__pwned=6</script>" .
+e:evil ai:releases e:model .
+ev:1 a ai:Evidence ; rdf:subject e:evil ; rdf:predicate ai:releases ; rdf:object e:model ;
+    prov:wasDerivedFrom doc:d ; ai:sentence "<b onmouseover=window.__pwned=7>bold</b> claim" ; ai:confidence 0.9 .
+doc:d a ai:Document ; dcterms:title "<iframe src=javascript:window.__pwned=8>" .
+"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+class Opened:
+    def __init__(self, browser, path: Path):
+        self.context = browser.new_context(viewport={"width": 1200, "height": 800})
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+
+        def route(r):
+            if r.request.url.startswith("file:"):
+                r.continue_()
+            else:
+                self.requests.append(r.request.url)
+                r.abort()
+
+        self.context.route("**/*", route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(path.as_uri())
+        self.page.wait_for_selector("body[data-kg-ready=true]", state="attached", timeout=60_000)
+
+    def count(self, what: str) -> int:
+        return self.page.evaluate(f"window.kgNetwork ? window.kgNetwork.body.data.{what}.length : 0")
+
+    def hover_node(self, node_id: str) -> str:
+        point = self.page.evaluate(
+            """id => { const n = window.kgNetwork; const p = n.canvasToDOM(n.getPositions([id])[id]);
+                       const r = document.getElementById('kg-network').getBoundingClientRect();
+                       return [p.x + r.left, p.y + r.top]; }""", node_id)
+        return self._hover(point)
+
+    def hover_edge(self, source: str, target: str) -> str:
+        point = self.page.evaluate(
+            """([a, b]) => { const n = window.kgNetwork; const p = n.getPositions([a, b]);
+                       const m = n.canvasToDOM({x: (p[a].x + p[b].x) / 2, y: (p[a].y + p[b].y) / 2});
+                       const r = document.getElementById('kg-network').getBoundingClientRect();
+                       return [m.x + r.left, m.y + r.top]; }""", [source, target])
+        return self._hover(point)
+
+    def _hover(self, point) -> str:
+        self.page.mouse.move(point[0] + 40, point[1] + 40)
+        self.page.mouse.move(point[0], point[1])
+        self.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=10_000)
+        return self.page.inner_text("div.vis-tooltip")
+
+    def close(self):
+        self.context.close()
+
+
+def write_page(graph: kg.KnowledgeGraph, tmp_path: Path, **options) -> Path:
+    path = tmp_path / "view.html"
+    graph.to_html(path, **options)
+    return path
+
+
+def test_example_view_offline(browser, tmp_path, example_graph):
+    opened = Opened(browser, write_page(example_graph, tmp_path))
+    network = example_graph.to_networkx()
+    assert opened.count("nodes") == network.number_of_nodes()
+    assert opened.count("edges") == network.number_of_edges()
+    assert opened.errors == [] and opened.requests == []
+    # physics is off once the layout has settled
+    assert opened.page.evaluate("window.kgNetwork.physics.physicsEnabled") is False
+    tip = opened.hover_node("https://example.org/kg/entity/openai")
+    assert "OpenAI" in tip and "Organization" in tip and "Q21708200" in tip
+    opened.close()
+
+
+def test_search_box_finds_a_node(browser, tmp_path, example_graph):
+    opened = Opened(browser, write_page(example_graph, tmp_path))
+    opened.page.fill("#kg-search-input", "mistral ai")
+    opened.page.click("#kg-search button")
+    assert opened.page.evaluate("window.kgNetwork.getSelectedNodes()") == ["https://example.org/kg/entity/mistral-ai"]
+    opened.page.fill("#kg-search-input", "no such thing")
+    opened.page.click("#kg-search button")
+    assert opened.page.inner_text("#kg-search-status") == "not found"
+    opened.close()
+
+
+def test_injected_markup_in_names_and_sentences_runs_nothing(browser, tmp_path):
+    graph = kg.KnowledgeGraph(Graph().parse(data=HOSTILE_GRAPH, format="turtle"))
+    opened = Opened(browser, write_page(graph, tmp_path, title="<script>window.__pwned=9</script>"))
+    node_tip = opened.hover_node("https://example.org/kg/entity/evil")
+    assert INJECTED_NAME in node_tip and "<script>window.__pwned=4</script>" in node_tip
+    edge_tip = opened.hover_edge("https://example.org/kg/entity/evil", "https://example.org/kg/entity/model")
+    assert "<b onmouseover=window.__pwned=7>bold</b> claim" in edge_tip
+    assert "<iframe src=javascript:window.__pwned=8>" in edge_tip
+    page = opened.page
+    assert page.evaluate("window.__pwned") is None
+    assert page.evaluate("document.querySelectorAll('img, iframe, b, a[href^=\"javascript\"]').length") == 0
+    assert page.evaluate("document.querySelectorAll('script').length") == 2  # vis-network and kg's own
+    assert page.title() == "<script>window.__pwned=9</script>"
+    assert opened.errors == [] and opened.requests == []
+    opened.close()
+
+
+def test_injected_markup_from_a_document(browser, tmp_path):
+    graph = kg.build([Document(id="hostile", text=INJECTED_SENTENCE, title='<img src=z onerror="window.__pwned=10">')])
+    opened = Opened(browser, write_page(graph, tmp_path))
+    tip = opened.hover_edge("https://example.org/kg/entity/google", "https://example.org/kg/entity/gemma-2")
+    assert "<script>window.__pwned=2</script>" in tip
+    assert opened.page.evaluate("window.__pwned") is None
+    assert opened.errors == [] and opened.requests == []
+    opened.close()
+
+
+def test_empty_graph_says_why(browser, tmp_path):
+    opened = Opened(browser, write_page(kg.KnowledgeGraph(), tmp_path))
+    assert "Nothing to show: the graph has no entities." in opened.page.inner_text("body")
+    assert opened.errors == [] and opened.requests == []
+    opened.close()
+
+
+def test_a_large_graph_is_cut_to_the_most_connected(browser, tmp_path):
+    big = Graph()
+    lines = ["@prefix ai: <https://example.org/kg/ontology#> .",
+             "@prefix e: <https://example.org/kg/entity/> .",
+             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> ."]
+    for i in range(3000):
+        lines.append(f'e:n{i} a ai:Organization ; rdfs:label "Company {i}" .')
+        lines.append(f"e:n{i} ai:partnersWith e:n{(i * 7 + 1) % 3000} , e:n{i % 50} .")
+    big.parse(data="\n".join(lines), format="turtle")
+    opened = Opened(browser, write_page(kg.KnowledgeGraph(big), tmp_path, max_nodes=300))
+    assert opened.count("nodes") == 300
+    assert "Showing the 300 most connected of 3000 entities; 2700 left out." in opened.page.inner_text("#kg-note")
+    assert opened.errors == [] and opened.requests == []
+    opened.close()
