@@ -17,6 +17,9 @@ from .names import name_key
 from .ontology import Ontology
 from .vocab import AI
 
+#: nouns that can stand for any company: the article's main one is meant
+GENERIC_ORGANIZATION_NOUNS = frozenset({"company", "startup", "start-up", "firm", "giant", "chipmaker",
+                                         "conglomerate", "lab", "laboratory", "business", "maker"})
 #: possessive pronouns that can stand for an organization
 ORGANIZATION_PRONOUNS = frozenset({"its"})
 
@@ -75,6 +78,13 @@ def _description(token: Token, earlier: Sequence[Mention], org_triggers: set) ->
         return None  # "the company OpenAI": an apposition, the name follows
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return None  # "the company of ...": a description of something else
+    # "the alliance" is the AI Alliance, not the company the article is about
+    named = {name_key(m.name): m for m in earlier
+             if m.cls == AI.Organization and m.name.split()[-1].lower() == noun.lower_}
+    if len(named) == 1:
+        return _reference(noun, next(iter(named.values())))
+    if noun.lemma_.lower() not in GENERIC_ORGANIZATION_NOUNS:
+        return None  # "the forum", "the agency": only a name ending so can be meant
     antecedent = _most_salient(earlier, AI.Organization)
     # anchored on the noun alone: its modifiers ("San Francisco-based") are read on their own
     return _reference(noun, antecedent) if antecedent else None

@@ -23,11 +23,12 @@ from rdflib.util import guess_format
 
 from .documents import Document
 from .entities import Entity, EntityIndex
-from .errors import GraphError
+from .errors import GraphError, QueryError
 from .ontology import Ontology, local_name
 from .output import write_atomically
-from .provenance import Evidence, Rejection, explain, with_min_confidence
+from .provenance import Evidence, Rejection, evidence, explain, label, with_min_confidence
 from .relations import RelationMention
+from .validation import Violation, validate
 from .vocab import AI, DCTERMS, DOCUMENT, EVIDENCE, OWL, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes
 
 #: file suffixes kg writes, and the rdflib serializer plugin for each
@@ -146,6 +147,16 @@ class GraphStats:
                 "relations": dict(self.relations), "evidence": self.evidence, "triples": self.triples}
 
 
+@dataclass(frozen=True)
+class Changes:
+    """The difference between two graphs, in labels."""
+
+    added_entities: list[str]
+    removed_entities: list[str]
+    added_relations: list[tuple[str, str, str]]
+    removed_relations: list[tuple[str, str, str]]
+
+
 _NOT_RELATIONS = {RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs, AI.mentionedIn, PROV.wasDerivedFrom,
                   RDF.subject, RDF.predicate, RDF.object}
 
@@ -230,6 +241,67 @@ class KnowledgeGraph:
         from .network import export
 
         export(self.to_networkx(), destination)
+
+    # -- tables --------------------------------------------------------------------------
+    def entity_records(self) -> list[dict[str, Any]]:
+        """One row an entity (label, class, aliases, Wikidata, documents): ready for a table,
+        ``pandas.DataFrame(graph.entity_records())``."""
+        g = self.graph
+        rows = []
+        for entity in sorted(set(g.subjects(RDFS.label, None))):
+            if (entity, RDF.type, AI.Document) in g or not isinstance(entity, URIRef):
+                continue
+            rows.append({
+                "label": str(g.value(entity, RDFS.label)),
+                "class": ", ".join(sorted(local_name(c) for c in g.objects(entity, RDF.type))),
+                "aliases": ", ".join(sorted(str(a) for a in g.objects(entity, SKOS.altLabel))),
+                "wikidata": next((str(o) for o in g.objects(entity, OWL.sameAs)), ""),
+                "documents": len(set(g.objects(entity, AI.mentionedIn))),
+                "iri": str(entity),
+            })
+        return rows
+
+    def relation_records(self) -> list[dict[str, Any]]:
+        """One row a sentence stating a relation (subject, relation, object, confidence, rule,
+        document, sentence): ``pandas.DataFrame(graph.relation_records())``."""
+        g = self.graph
+        rows = []
+        for s, p, o in sorted(self.relations()):
+            for e in evidence(g, s, p, o) or [None]:
+                rows.append({"subject": label(g, s), "relation": local_name(p), "object": label(g, o),
+                             "confidence": e.confidence if e else None, "rule": e.rule if e else None,
+                             "document": e.document if e else None, "sentence": e.sentence if e else None})
+        return rows
+
+    def query_rows(self, sparql: str, *, bindings: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """A SELECT query's rows as dictionaries of plain Python values (str, int, float...)."""
+        result = self.query(sparql, bindings=bindings)
+        if result.type != "SELECT":
+            raise QueryError("query_rows takes a SELECT query; use query() for the others")
+        names = [str(v) for v in result.vars]
+        return [{n: (None if row[i] is None else row[i].toPython() if isinstance(row[i], Literal) else str(row[i]))
+                 for i, n in enumerate(names)} for row in result]
+
+    # -- checks and changes ---------------------------------------------------------------
+    def validate(self, *, ontology: Ontology | None = None) -> list[Violation]:
+        """What in the graph breaks the ontology: untyped entities, undeclared relations,
+        relations outside their domain and range. Empty for a graph kg built."""
+        return validate(self.graph, ontology or Ontology.load())
+
+    def compare(self, other: KnowledgeGraph) -> Changes:
+        """What ``other`` has that this graph has not, and the reverse, by label."""
+        def facts(graph: KnowledgeGraph) -> tuple[set, set]:
+            g = graph.graph
+            entities = {r["label"] for r in graph.entity_records()}
+            relations = {(label(g, s), local_name(p), label(g, o)) for s, p, o in graph.relations()}
+            return entities, relations
+
+        old_entities, old_relations = facts(self)
+        new_entities, new_relations = facts(other)
+        return Changes(added_entities=sorted(new_entities - old_entities),
+                       removed_entities=sorted(old_entities - new_entities),
+                       added_relations=sorted(new_relations - old_relations),
+                       removed_relations=sorted(old_relations - new_relations))
 
     def relations(self) -> Iterable[tuple[URIRef, URIRef, URIRef]]:
         """The plain relation triples between entities."""

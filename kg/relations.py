@@ -39,6 +39,8 @@ NOUN_PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "o
 EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 GROUP_NOUNS = frozenset({"team", "group"})
+# Verbs that list what a plural noun is made of: "its members include A and B".
+LISTING_VERBS = frozenset({"include", "comprise", "feature"})
 # Verbs that give a common noun its name: "a chip called Gaudi 3", "a model dubbed Zephyr".
 NAMING_VERBS = frozenset({"call", "name", "dub", "brand", "know", "title", "codename"})
 
@@ -221,6 +223,10 @@ class _Finder:
             rule = "noun-copula"
         elif dep == "nsubj" and head.lemma_ == "be":
             subjects.extend(c for c in head.children if c.dep_ in ("attr", "acomp"))
+            rule = "noun-copula"
+        elif dep == "nsubj" and head.lemma_ in LISTING_VERBS:
+            # "the founding members of the alliance include AMD and Intel"
+            subjects.extend(c for c in head.children if c.dep_ in ("dobj", "attr"))
             rule = "noun-copula"
         elif dep == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
             # "named Chris Meserole as its director"

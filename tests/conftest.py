@@ -10,6 +10,12 @@ ONTOLOGY = ROOT / "ontologies" / "kg.ttl"
 SHARED = ROOT.parent / "shared"
 
 
+def example_document_count() -> int:
+    from kg.documents import read_documents
+
+    return len(list(read_documents([EXAMPLES])))
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from kg.pipeline import make_nlp

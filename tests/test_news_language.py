@@ -222,3 +222,26 @@ def test_unseen_article_language(nlp, text, expected):
 def test_a_plan_to_buy_is_no_acquisition(nlp):
     found = relations_in(nlp, "Databricks said it would acquire MosaicML, a startup, for $1.3 billion.")
     assert not {t for t in found if t[1] == "acquired"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a specific description names the organization whose name ends with it
+    ("IBM launched the AI Alliance in December. Dell is a member of the alliance.",
+     {("Dell", "memberOf", "AI Alliance")}),
+    # "include" lists what a plural noun is made of
+    ("The members of the AI Alliance include AMD, Intel and Oracle.",
+     {("AMD", "memberOf", "AI Alliance"), ("Intel", "memberOf", "AI Alliance"), ("Oracle", "memberOf", "AI Alliance")}),
+])
+def test_groups_and_their_members(nlp, text, expected):
+    assert expected <= relations_in(nlp, text)
+
+
+def test_a_description_with_no_matching_name_is_left_alone(nlp):
+    # "the forum" cannot be IBM, however often the article names IBM
+    found = relations_in(nlp, "IBM grew. IBM hired staff. Dell is a member of the forum.")
+    assert not {t for t in found if t[1] == "memberOf"}
+
+
+def test_open_ai_in_a_phrase_is_not_openai(nlp):
+    names = {name for name, _ in mentions_in(nlp, "IBM and Meta Start an Alliance for Open AI\nThey did.")}
+    assert "OpenAI" not in names
