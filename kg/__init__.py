@@ -11,15 +11,19 @@ __version__ = "0.1.0"
 
 from .build import build
 from .documents import Document, read_documents
-from .errors import (GoldError, GraphError, InputError, KGError, ModelError, NoDocumentsError,
-                     OntologyError, QueryError)
+from .errors import (ExplainError, FocusError, GoldError, GraphError, InputError, KGError, ModelError,
+                     NoDocumentsError, OntologyError, QueryError)
 from .evaluate import Gold, evaluate
 from .gazetteer import Gazetteer
-from .graph import KnowledgeGraph
+from .graph import Changes, KnowledgeGraph
 from .ontology import Ontology
+from .provenance import Evidence, Rejection
+from .query import ReadyQuery, ready_queries, ready_query
+from .validation import Violation
 
 load = KnowledgeGraph.load
 
 __all__ = ["build", "load", "Document", "read_documents", "KnowledgeGraph", "Ontology", "Gazetteer",
-           "Gold", "evaluate", "KGError", "InputError", "NoDocumentsError", "OntologyError", "GraphError",
-           "QueryError", "ModelError", "GoldError", "__version__"]
+           "Gold", "evaluate", "ready_queries", "ready_query", "ReadyQuery", "Evidence", "Rejection",
+           "Violation", "Changes", "KGError", "InputError", "NoDocumentsError", "OntologyError", "GraphError",
+           "QueryError", "ModelError", "GoldError", "ExplainError", "FocusError", "__version__"]

@@ -209,7 +209,7 @@ class _Finder:
                 elif child.dep_ == "prep" and child.lower_ in NOUN_PREPOSITIONS:
                     for pobj in _pobjs(child):
                         objects.append(pobj)
-                        if pobj.i not in self.by_token and pobj.pos_ == "NOUN":
+                        if pobj.i not in self.by_token and pobj.pos_ in ("NOUN", "PROPN"):
                             # "president of global affairs at Google"
                             objects.extend(p for c in pobj.children if c.dep_ == "prep"
                                            and c.lower_ in NOUN_PREPOSITIONS for p in _pobjs(c))
