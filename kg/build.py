@@ -41,19 +41,20 @@ def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
 
     extractions: list[Extraction] = []
     parsed = nlp.pipe((d.text for d in documents), batch_size=BATCH_SIZE)
-    for document, doc in zip(documents, _progress(parsed, len(documents), enabled=progress)):
-        extraction = Extraction(document=document, mentions=tuple(doc._.kg_mentions),
-                                relations=tuple(doc._.kg_relations))
-        index.add(document.id, extraction.mentions)
-        extractions.append(extraction)
+    with _progress(len(documents), enabled=progress) as bar:
+        for document, doc in zip(documents, parsed):
+            extraction = Extraction(document=document, mentions=tuple(doc._.kg_mentions),
+                                    relations=tuple(doc._.kg_relations))
+            index.add(document.id, extraction.mentions)
+            extractions.append(extraction)
+            bar.update(1)
 
     graph, left_out = to_graph(extractions, index, ontology=onto, min_confidence=min_confidence)
     return KnowledgeGraph(graph=graph, rejected=left_out)
 
 
-def _progress(items, total: int, *, enabled: bool):
-    if not enabled or total <= PROGRESS_THRESHOLD:
-        return items
+def _progress(total: int, *, enabled: bool):
     from tqdm import tqdm
 
-    return tqdm(items, total=total, unit="doc", desc="kg build", file=sys.stderr)
+    return tqdm(total=total, unit="doc", desc="kg build", file=sys.stderr,
+                disable=not enabled or total <= PROGRESS_THRESHOLD)

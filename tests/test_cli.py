@@ -42,6 +42,7 @@ def test_build_to_standard_output_and_formats(capsys, tmp_path, built):
 def test_build_reports_a_summary(capsys, tmp_path):
     code, _, err = run(capsys, "build", EXAMPLES, "-o", tmp_path / "g.ttl")
     assert code == 0 and f"{example_document_count()} documents" in err and "relations" in err
+    assert example_document_count() > 5 and "kg build: 100%" in err  # a progress bar past five documents
 
 
 def test_query_table_and_machine_formats(capsys, built):
