@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -26,6 +27,7 @@ ORGANIZATION_PRONOUNS = frozenset({"its"})
 
 def resolve_references(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontology) -> list[Mention]:
     """The mentions plus the references they explain, in document order."""
+    mentions = _surnames(mentions)
     by_token = mentions_by_token(mentions)
     named = [m for m in mentions if m.source in (GAZETTEER, PATTERN, NER)]
     org_triggers = {words for words, cls in ontology.class_triggers.items()
@@ -42,6 +44,20 @@ def resolve_references(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontol
             added.append(ref)
             by_token.update((i, ref) for i in range(ref.start, ref.end))
     return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _surnames(mentions: Sequence[Mention]) -> list[Mention]:
+    """ "Liang" that NER found on its own, in an article that names Percy Liang, is Percy Liang."""
+    full = {}
+    for m in mentions:
+        words = m.name.split()
+        if m.cls == AI.Person and len(words) > 1:
+            full.setdefault(words[-1], set()).add(m.name)
+    out = []
+    for m in mentions:
+        names = full.get(m.name, set()) if m.cls == AI.Person and len(m.name.split()) == 1 else set()
+        out.append(replace(m, name=next(iter(names)), source=REFERENCE) if len(names) == 1 else m)
+    return out
 
 
 def _reference(token: Token, antecedent: Mention, *, end: int | None = None) -> Mention:

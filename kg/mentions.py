@@ -46,6 +46,8 @@ CORPORATE_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "
 
 _PARAMETER_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$|^\d+x\d+(?:\.\d+)?[BM]$", re.IGNORECASE)
 _SIZED_NAME = re.compile(r"^[A-Z][A-Za-z]+(?:[-.]?\d+(?:\.\d+)?)?-\d+(?:\.\d+)?[BMbm]$")
+# Verbs that give a common noun its name: "a chip called Gaudi 3", "a model dubbed Zephyr".
+NAMING_VERBS = frozenset({"call", "name", "dub", "brand", "know", "title", "codename"})
 _CAMEL_CASE = re.compile(r"^(?=.*[a-z])[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*$")  # "LiveCodeBench", not "NVIDIA"
 _VERSIONED_WORD = re.compile(r"^[A-Z][a-z]{2,}-\d+(?:\.\d+)?$")  # "Vellum-2"
 _VERSION = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]{0,2}|\d+x\d+[BbMm]|\d+(?:\.\d+)?[BbMmKk])$")
@@ -218,6 +220,9 @@ def class_from_context(span: Span, ontology: Ontology) -> URIRef | None:
     following = _surface_apposition(span)
     if following is not None:
         nouns.append(following)
+    naming = root.head
+    if root.dep_ in ("oprd", "attr", "xcomp") and naming.lemma_.lower() in NAMING_VERBS and naming.dep_ == "acl":
+        nouns.append(naming.head)  # "AWS chips called Trainium"
     for noun in nouns:
         if noun.i in range(span.start, span.end):
             continue
@@ -365,6 +370,9 @@ def _resolve_overlaps(candidates: Sequence[Mention], doc: Doc) -> list[Mention]:
 
     def extends_known_name(m: Mention) -> bool:
         inside = [o for o in trusted if m.start <= o.start and o.end <= m.end and o is not m]
+        # only the largest inner names: "Llama 3 8B" holds "Llama 3", which holds "Llama"
+        inside = [o for o in inside if not any(i is not o and i.start <= o.start and o.end <= i.end
+                                               and (i.end - i.start) > (o.end - o.start) for i in inside)]
         if len(inside) != 1 or any(o.start <= m.start and m.end <= o.end and o is not m for o in trusted):
             return False
         if m.source == PATTERN:

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .boilerplate import is_boilerplate
 from .events import EventReader
-from .mentions import AFFILIATION, SOURCE_CONFIDENCE, Mention, mentions_by_token, noun_words, surface_lists
+from .mentions import (AFFILIATION, NAMING_VERBS, SOURCE_CONFIDENCE, Mention, mentions_by_token, noun_words,
+                       surface_lists)
 from .names import name_key
 from .ontology import Ontology, RelationSpec, Words
 from .vocab import AI
@@ -35,14 +36,14 @@ REVERSED_FACTOR = 0.9
 
 # Prepositions whose object is an argument of a noun trigger ("president of", "investor in").
 NOUN_PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on", "behind"})
+# Prepositions that take the object of a nominalized verb ("investment in", "acquisition of").
+NOMINAL_OBJECT_PREPOSITIONS = frozenset({"in", "of", "into", "with"})
 # Prepositions that introduce examples of a common noun ("models such as BLOOM").
 EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 GROUP_NOUNS = frozenset({"team", "group"})
 # Verbs that list what a plural noun is made of: "its members include A and B".
 LISTING_VERBS = frozenset({"include", "comprise", "feature"})
-# Verbs that give a common noun its name: "a chip called Gaudi 3", "a model dubbed Zephyr".
-NAMING_VERBS = frozenset({"call", "name", "dub", "brand", "know", "title", "codename"})
 
 NEGATION = "negated"
 DOMAIN_RANGE = "domain/range"
@@ -158,6 +159,8 @@ class _Finder:
                 rule = "compound"  # "Google Gemini"; never across a comma the parser ignored
             else:
                 continue
+            if root.head.i not in self.by_token and self._relational(root.head):
+                continue  # "OpenAI's largest investor": the noun's own relation, read by the noun rule
             if rule == "compound":
                 # "Google Gemini": only the name right after; a headline's parse is no list
                 following = self.by_token.get(owner.end)
@@ -202,8 +205,15 @@ class _Finder:
     def _noun_arguments(self, noun: Token, depth: int = 0) -> tuple[list[Mention], list[Mention], str]:
         phrase = _noun_phrase(noun)
         objects: list[Token] = []
+        possessors = [c for t in phrase for c in t.children if c.dep_ == "poss"]
+        # "Amazon's investment in Anthropic", "Google's acquisition of DeepMind": with an object
+        # of its own, a noun's possessor is its agent, not its object
+        agentive = bool(possessors) and any(c.dep_ == "prep" and c.lower_ in NOMINAL_OBJECT_PREPOSITIONS
+                                            and any(self.by_token.get(p.i) for p in _pobjs(c)) for c in noun.children)
         for token in phrase:
             for child in token.children:
+                if child.dep_ == "poss" and agentive:
+                    continue
                 if child.dep_ in ("poss", "compound", "nmod", "npadvmod"):
                     objects.append(child)
                 elif child.dep_ == "prep" and child.lower_ in NOUN_PREPOSITIONS:
@@ -214,6 +224,8 @@ class _Finder:
                             objects.extend(p for c in pobj.children if c.dep_ == "prep"
                                            and c.lower_ in NOUN_PREPOSITIONS for p in _pobjs(c))
         subjects: list[Token] = [c for c in noun.children if c.dep_ == "appos"]
+        if agentive:
+            subjects.extend(possessors)
         rule = "noun"
         dep, head = noun.dep_, noun.head
         if dep in ("appos", "compound") and head.i != noun.i:
@@ -246,6 +258,9 @@ class _Finder:
         elif dep == "amod" and head.i in self.by_token:
             resolved_subjects = resolved_subjects or [self.by_token[head.i]]
         return resolved_subjects, resolved_objects, rule
+
+    def _relational(self, noun: Token) -> bool:
+        return any(self.ontology.noun_relations(w) for w in noun_words(noun))
 
     def _title_owner(self, noun: Token) -> list[Mention]:
         """ "Hugging Face's co-founder and CEO Clement Delangue": the possessor before a run

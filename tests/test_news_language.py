@@ -245,3 +245,36 @@ def test_a_description_with_no_matching_name_is_left_alone(nlp):
 def test_open_ai_in_a_phrase_is_not_openai(nlp):
     names = {name for name, _ in mentions_in(nlp, "IBM and Meta Start an Alliance for Open AI\nThey did.")}
     assert "OpenAI" not in names
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a nominalization's possessor is its agent
+    ("Amazon said it had completed its $4 billion investment in Anthropic.", {("Amazon", "investsIn", "Anthropic")}),
+    ("Google's acquisition of DeepMind closed in 2014.", {("Google", "acquired", "Google DeepMind")}),
+    # models compete as models
+    ("Anthropic's Claude models compete with OpenAI's GPT-4.", {("Claude", "comparedWith", "GPT-4")}),
+    # a size is part of a model's name
+    ("Phi-3 Mini outperforms Llama 3 8B on most tests.", {("Phi-3 Mini", "comparedWith", "Llama 3 8B")}),
+])
+def test_more_news_constructions(nlp, text, expected):
+    assert expected <= relations_in(nlp, text)
+
+
+def test_a_relational_noun_is_no_possession(nlp):
+    found = relations_in(nlp, "Microsoft, OpenAI's largest investor, declined to comment.")
+    assert ("Microsoft", "investsIn", "OpenAI") in found
+    assert not {t for t in found if t[1] in ("hasPart", "partOf", "develops")}
+
+
+def test_a_named_thing_has_the_class_of_its_noun(nlp):
+    assert ("Trainium", "Product") in mentions_in(nlp, "Anthropic will use AWS chips called Trainium to train models.")
+
+
+def test_a_surname_is_the_person_named_in_full():
+    import kg
+    from kg import Document
+
+    graph = kg.build([Document(id="s", text="Small models matter, said Percy Liang of Stanford University. "
+                                            "Liang was not involved in the work.")])
+    people = [r["label"] for r in graph.entity_records() if r["class"] == "Person"]
+    assert people == ["Percy Liang"]
