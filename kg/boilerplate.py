@@ -28,5 +28,5 @@ def is_boilerplate(sent: Span) -> bool:
     if words[0].lower_ in CALL_TO_ACTION and (promotional or addresses_reader):
         return True  # "Subscribe to our Newsletter", "Get our daily stories in your inbox"
     if addresses_reader and len(promotional) >= 2:
-        return True  # "Your newsletter subscriptions are subject to our Privacy Policy"
+        return True  # "Use of your subscription is governed by our Privacy Policy"
     return "©" in sent.text or (lowered >= {"all", "rights", "reserved"})

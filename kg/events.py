@@ -1,8 +1,7 @@
 """Events that state a relation between their participants and their holder.
 
-News tells a funding round over several sentences: "Hugging Face said it has raised $235
-million in a round led by Salesforce Ventures. Google, Amazon and Nvidia also took part in
-the round." The holder (who raised) is the relation's object; each participant (who led or
+News tells a funding round over several sentences: "Cohere said it had raised $500 million
+in a round led by Inovia Capital. Nvidia and Oracle joined the round too." The holder (who raised) is the relation's object; each participant (who led or
 took part) is a subject. The ontology names the event nouns and the verbs of holders and
 participants (``ai:eventNoun``, ``ai:eventHolderVerb``, ``ai:eventParticipantVerb``); "the
 round" in a later sentence is the last round the document told of.

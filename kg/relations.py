@@ -220,7 +220,7 @@ class _Finder:
                     for pobj in _pobjs(child):
                         objects.append(pobj)
                         if pobj.i not in self.by_token and pobj.pos_ in ("NOUN", "PROPN"):
-                            # "president of global affairs at Google"
+                            # "head of policy for Europe at Google"
                             objects.extend(p for c in pobj.children if c.dep_ == "prep"
                                            and c.lower_ in NOUN_PREPOSITIONS for p in _pobjs(c))
         subjects: list[Token] = [c for c in noun.children if c.dep_ == "appos"]
@@ -271,6 +271,8 @@ class _Finder:
             token = doc[i]
             if token.lower_ in ("'s", "’s", "'") and i - 1 in self.by_token:
                 return [self.by_token[i - 1]]
+            if token.dep_ == "poss" and i in self.by_token:
+                return [self.by_token[i]]  # "its chief executive and co-founder"
             if token.pos_ in ("NOUN", "ADJ", "CCONJ", "PUNCT") and token.text != "." or token.lower_ == "-":
                 i -= 1
                 continue

@@ -13,7 +13,7 @@ from conftest import mentions_in
     ("Reviewers preferred Claude 3 Opus to its rivals.", {("Claude 3 Opus", "AIModel")}),
     ("A small team trained Zephyr-7B in a week.", {("Zephyr-7B", "AIModel")}),
     # "Llama 3 and 4": the bare number continues the family
-    ("Meta said it will build Llama 3 and 4.", {("Llama 3", "AIModel"), ("Llama 4", "AIModel")}),
+    ("Anthropic said it will ship Claude 4 and 5.", {("Claude 4", "AIModel"), ("Claude 5", "AIModel")}),
     # spellings of one model are one name
     ("Llama-2 and LLaMA 2 are the same model.", {("Llama 2", "AIModel")}),
     # a name the gazetteer knows keeps its class whatever NER thinks
@@ -28,7 +28,7 @@ def test_mentions_found_and_typed(nlp, text, expected):
 @pytest.mark.parametrize(("text", "not_expected"), [
     ("AI is changing how Paris works.", {"AI"}),
     ("Subscribe to our Newsletter\nThe company grew.", {"Newsletter", "Subscribe"}),
-    ("Open source is still under control.", {"Open"}),
+    ("Open weights are still rare in the field.", {"Open"}),
     # a bare family name is not a model unless the gazetteer says so
     ("The GPT approach spread quickly.", {"GPT"}),
 ])

@@ -39,14 +39,14 @@ def test_short_and_long_company_names_are_one_entity():
 # -- coordination and lists ---------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("OpenAI, partnered with Anthropic, Google, and Microsoft, launched the Frontier Model Forum.",
-     {("OpenAI", "founded", "Frontier Model Forum"), ("OpenAI", "partnersWith", "Anthropic"),
-      ("OpenAI", "partnersWith", "Google"), ("OpenAI", "partnersWith", "Microsoft")}),
+    ("IBM, partnered with Intel, Dell, and Sony, launched the AI Alliance last winter.",
+     {("IBM", "founded", "AI Alliance"), ("IBM", "partnersWith", "Intel"),
+      ("IBM", "partnersWith", "Dell"), ("IBM", "partnersWith", "Sony")}),
     ("Cohere raised $500 million in a round led by Inovia Capital. Nvidia, Salesforce, Oracle and Cisco also "
      "invested.",
      {("Inovia Capital", "investsIn", "Cohere"), ("Nvidia", "investsIn", "Cohere"),
       ("Salesforce", "investsIn", "Cohere"), ("Oracle", "investsIn", "Cohere"), ("Cisco", "investsIn", "Cohere")}),
-    ("Perplexity said it had closed a $73 million funding round. SoftBank and Nvidia took part in the round, "
+    ("Perplexity said it had closed a $73 million funding round. SoftBank and Nvidia joined the round, "
      "as did Jeff Bezos.",
      {("SoftBank", "investsIn", "Perplexity"), ("Nvidia", "investsIn", "Perplexity"),
       ("Jeff Bezos", "investsIn", "Perplexity")}),
@@ -76,8 +76,8 @@ def test_lists_give_nothing_unstated(nlp, text):
 # -- appositions and titles ---------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Yann LeCun, the Meta AI chief, disagreed.", {("Yann LeCun", "worksFor", "Meta AI")}),
-    ('"We are ready," said Brad Smith, the president of Microsoft.', {("Brad Smith", "worksFor", "Microsoft")}),
+    ("Demis Hassabis, the Google DeepMind chief, disagreed.", {("Demis Hassabis", "worksFor", "Google DeepMind")}),
+    ('"We are ready," said Lisa Su, the chief executive of AMD.', {("Lisa Su", "worksFor", "AMD")}),
     ("Hugging Face's co-founder and CEO Clement Delangue spoke on Monday.",
      {("Clement Delangue", "worksFor", "Hugging Face")}),
     ("Kevin Scott, chief technology officer at Microsoft, agreed.", {("Kevin Scott", "worksFor", "Microsoft")}),
@@ -107,7 +107,7 @@ def test_a_possessive_of_an_unrelated_noun_states_nothing(nlp):
 # -- passives and relative clauses --------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("HumanEval, which has been created by OpenAI, tests coding.", {("OpenAI", "created", "HumanEval")}),
+    ("GSM8K, which was built by OpenAI, tests arithmetic.", {("OpenAI", "created", "GSM8K")}),
     ("Llama 2, released by Meta in July, is free for most companies.", {("Meta", "releases", "Llama 2")}),
     ("The SWE-bench benchmark was created by researchers at Princeton University.",
      {("Princeton University", "created", "SWE-bench")}),
@@ -127,8 +127,8 @@ def test_researchers_found_nothing_for_their_employer(nlp):
 
 @pytest.mark.parametrize("text", [
     "Reid Hoffman, the LinkedIn co-founder, invested early.",
-    "Meta is not part of this forum.",
-    "Meta is not among the founders of the forum.",
+    "Apple is not part of this alliance.",
+    "Apple is not among the founders of the alliance.",
     "Apple has never been a member of the Partnership on AI.",
     "Jack Dorsey, the former Twitter chief, criticised the deal.",
     "Mustafa Suleyman previously worked at Google DeepMind.",
@@ -143,8 +143,9 @@ def test_no_current_fact_stated(nlp, text):
 
 
 @pytest.mark.parametrize(("text", "expected", "not_expected"), [
-    ("Meta wants to release Llama 3 this summer.", ("Meta", "develops", "Llama 3"), ("Meta", "releases", "Llama 3")),
-    ("The company plans to build Llama 4, Meta said.", ("Meta", "develops", "Llama 4"), ("Meta", "releases", "Llama 4")),
+    ("Mistral AI wants to release Mistral Large 2 this summer.", ("Mistral AI", "develops", "Mistral Large 2"),
+     ("Mistral AI", "releases", "Mistral Large 2")),
+    ("The company intends to build Grok 3, xAI said.", ("xAI", "develops", "Grok 3"), ("xAI", "releases", "Grok 3")),
     ("OpenAI is expected to launch GPT-5 in August.", ("OpenAI", "develops", "GPT-5"), ("OpenAI", "releases", "GPT-5")),
 ])
 def test_plans_are_development_not_release(nlp, text, expected, not_expected):
