@@ -14,7 +14,7 @@ CALL_TO_ACTION = frozenset({"subscribe", "sign", "download", "join", "follow", "
 PROMOTION = frozenset({"newsletter", "newsletters", "subscription", "subscriptions", "subscribe", "inbox", "app",
                        "podcast", "community", "updates", "offers", "privacy", "policy", "cookies", "terms",
                        "conditions", "copyright", "rights", "advertisement", "sponsored", "webinar", "story",
-                       "stories", "ecosystem", "membership", "telegram", "discord", "whatsapp"})
+                       "stories", "membership", "telegram", "discord", "whatsapp"})
 READER = frozenset({"our", "your", "us", "you"})
 
 

@@ -30,8 +30,7 @@ def resolve_references(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontol
     mentions = _surnames(mentions)
     by_token = mentions_by_token(mentions)
     named = [m for m in mentions if m.source in (GAZETTEER, PATTERN, NER)]
-    org_triggers = {words for words, cls in ontology.class_triggers.items()
-                    if ontology.is_a(cls, AI.Organization)}
+    org_triggers = ontology.class_nouns(AI.Organization)
     added: list[Mention] = []
     for token in doc:
         if token.i in by_token:
@@ -81,7 +80,7 @@ def _short_name(token: Token, earlier: Sequence[Mention]) -> Mention | None:
     return _reference(token, next(iter(matches.values())))
 
 
-def _description(token: Token, earlier: Sequence[Mention], org_triggers: set) -> Mention | None:
+def _description(token: Token, earlier: Sequence[Mention], org_triggers: frozenset) -> Mention | None:
     """ "the company", "the startup": the organization the article is about so far."""
     if token.lower_ != "the" or token.dep_ != "det":
         return None
@@ -134,7 +133,7 @@ def _thing_description(token: Token, earlier: Sequence[Mention], ontology: Ontol
     return _reference(doc[i], recent[-1]) if recent else None
 
 
-def _reported_subject(token: Token, by_token: dict[int, Mention], org_triggers: set) -> Mention | None:
+def _reported_subject(token: Token, by_token: dict[int, Mention], org_triggers: frozenset) -> Mention | None:
     """ "Hugging Face said it has raised ...", "The company plans to ..., Meta said": the
     subject of a reported clause, "it" or "the company", is the organization reporting it."""
     doc = token.doc

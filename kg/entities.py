@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from .gazetteer import Gazetteer
-from .mentions import REFERENCE, Mention
+from .mentions import GAZETTEER, REFERENCE, Mention
 from .names import name_key, slug
 from .vocab import ENTITY
 
@@ -38,6 +38,7 @@ class EntityIndex:
         self._surface: dict[URIRef, Counter[str]] = defaultdict(Counter)
         self._classes: dict[URIRef, Counter[URIRef]] = defaultdict(Counter)
         self._documents: dict[URIRef, set[str]] = defaultdict(set)
+        self._spellings: dict[URIRef, set[str]] = defaultdict(set)
         self._first_seen: dict[URIRef, int] = {}
         self._entities: dict[URIRef, Entity] | None = None
 
@@ -59,7 +60,10 @@ class EntityIndex:
             self._documents[iri].add(document_id)
             if mention.source != REFERENCE:
                 self._surface[iri][mention.name] += 1
-                self._surface[iri][mention.text] += 0  # seen, but the name it stands for counts
+            if mention.source == GAZETTEER:
+                # the spelling the article used ("Llama-2"); other mentions' text is their name,
+                # or a fragment that is no name at all (the "4" of "Llama 3 and 4")
+                self._spellings[iri].add(mention.text)
             self._classes[iri][mention.cls] += mention.class_weight
 
     @property
@@ -76,7 +80,7 @@ class EntityIndex:
         surfaces = self._surface.get(iri, Counter())
         if entry is not None:
             label, cls, same_as = entry.label, entry.cls, entry.same_as
-            names = set(surfaces) | set(entry.aliases)
+            names = set(surfaces) | self._spellings[iri] | set(entry.aliases)
         else:
             # the most frequent name; ties go to the alphabetically first, so that the
             # label does not depend on the order documents are read in

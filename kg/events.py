@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .mentions import Mention, noun_words
+from .mentions import Mention
 from .ontology import Ontology, RelationSpec, Words
+from .words import noun_words, verb_words
 
 #: entity labels that stand for the money of an event ("raised $235 million")
 MONEY_LABELS = frozenset({"MONEY"})
@@ -130,8 +131,6 @@ class EventReader:
 
 
 def _matches(token: Token, words: frozenset[Words]) -> bool:
-    from .relations import verb_words
-
     return any(form in words for form in verb_words(token))
 
 

@@ -24,12 +24,12 @@ from rdflib.util import guess_format
 from .documents import Document
 from .entities import Entity, EntityIndex
 from .errors import GraphError, QueryError
-from .ontology import Ontology, local_name
+from .ontology import Ontology, default_ontology, local_name
 from .output import write_atomically
 from .provenance import Evidence, Rejection, evidence, explain, label, with_min_confidence
 from .relations import RelationMention
 from .validation import Violation, validate
-from .vocab import AI, DCTERMS, DOCUMENT, EVIDENCE, OWL, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes
+from .vocab import AI, DCTERMS, DOCUMENT, EVIDENCE, NOT_RELATIONS, OWL, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes
 
 #: file suffixes kg writes, and the rdflib serializer plugin for each
 FORMATS = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "ntriples": "nt", "trig": "trig",
@@ -157,10 +157,6 @@ class Changes:
     removed_relations: list[tuple[str, str, str]]
 
 
-_NOT_RELATIONS = {RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs, AI.mentionedIn, PROV.wasDerivedFrom,
-                  RDF.subject, RDF.predicate, RDF.object}
-
-
 @dataclass
 class KnowledgeGraph:
     """A knowledge graph: an ``rdflib.Graph`` with kg's queries, statistics and output."""
@@ -286,7 +282,7 @@ class KnowledgeGraph:
     def validate(self, *, ontology: Ontology | None = None) -> list[Violation]:
         """What in the graph breaks the ontology: untyped entities, undeclared relations,
         relations outside their domain and range. Empty for a graph kg built."""
-        return validate(self.graph, ontology or Ontology.load())
+        return validate(self.graph, ontology or default_ontology())
 
     def compare(self, other: KnowledgeGraph) -> Changes:
         """What ``other`` has that this graph has not, and the reverse, by label."""
@@ -307,7 +303,7 @@ class KnowledgeGraph:
         """The plain relation triples between entities."""
         labelled = set(self.graph.subjects(RDFS.label, None))
         for s, p, o in self.graph:
-            if p not in _NOT_RELATIONS and isinstance(o, URIRef) and s in labelled and o in labelled:
+            if p not in NOT_RELATIONS and isinstance(o, URIRef) and s in labelled and o in labelled:
                 yield s, p, o
 
     def stats(self) -> GraphStats:

@@ -22,8 +22,9 @@ from spacy.tokens import Doc, Span, Token
 from .boilerplate import is_boilerplate
 from .gazetteer import Gazetteer
 from .names import clean_surface, name_key
-from .ontology import Ontology, Words
+from .ontology import Ontology
 from .vocab import AI
+from .words import noun_words
 
 GAZETTEER, PATTERN, NER, REFERENCE = "gazetteer", "pattern", "ner", "reference"
 #: an organization standing for its people ("researchers at Stanford University")
@@ -251,18 +252,6 @@ def _surface_apposition(span: Span) -> Token | None:
     return head
 
 
-def noun_words(token: Token) -> list[Words]:
-    """The trigger forms a noun can match: its lemma and text, with a modifier or two before."""
-    base = {token.lemma_.lower(), token.lower_}
-    forms: list[Words] = [(b,) for b in sorted(base)]
-    left = [t for t in token.doc[max(token.i - 3, token.sent.start):token.i] if t.text != "-"]
-    for width in (1, 2):
-        if len(left) >= width:
-            prefix = tuple(t.lower_ for t in left[-width:])
-            forms.extend(prefix + (b,) for b in sorted(base))
-    return forms
-
-
 # -- helpers -----------------------------------------------------------------------------
 
 def _spellings(name: str) -> set[str]:
@@ -360,7 +349,7 @@ def _headline_token_set(doc: Doc) -> set[int]:
     return tokens
 
 
-_PRIORITY = {GAZETTEER: 0, PATTERN: 1, REFERENCE: 2, NER: 3}
+_PRIORITY = {GAZETTEER: 0, PATTERN: 1, NER: 2}
 
 
 def _resolve_overlaps(candidates: Sequence[Mention], doc: Doc) -> list[Mention]:

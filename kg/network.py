@@ -11,19 +11,18 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 
 from .errors import FocusError, GraphError
-from .ontology import Ontology, local_name
+from .ontology import Ontology, default_ontology, local_name
 from .output import write_atomically
 from .provenance import entities_named
-from .vocab import AI, DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+from .vocab import AI, DCTERMS, NOT_RELATIONS, OWL, PROV, RDF, RDFS, SKOS
 
 EXPORT_FORMATS = {".graphml": "graphml", ".gexf": "gexf"}
-_NOT_RELATIONS = {RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs, AI.mentionedIn}
 
 
 def to_networkx(graph: Graph, *, ontology: Ontology | None = None) -> nx.MultiDiGraph:
     """Entities as nodes (label, class, aliases, Wikidata item) and relations as edges
     (relation, its ontology label, the sentences and documents that state it)."""
-    ontology = ontology or Ontology.load()
+    ontology = ontology or default_ontology()
     labels = {s: str(o) for s, o in graph.subject_objects(RDFS.label) if isinstance(o, Literal)}
     entities = {s for s in labels if isinstance(s, URIRef) and (s, RDF.type, AI.Document) not in graph
                 and (s, RDF.type, AI.Evidence) not in graph}
@@ -37,7 +36,7 @@ def to_networkx(graph: Graph, *, ontology: Ontology | None = None) -> nx.MultiDi
     relation_labels = {str(spec.iri): spec.label for spec in ontology.relations.values()}
     evidence = _evidence_by_triple(graph)
     for s, p, o in sorted(graph):
-        if p in _NOT_RELATIONS or s not in entities or o not in entities or s == o:
+        if p in NOT_RELATIONS or s not in entities or o not in entities or s == o:
             continue
         name = local_name(p)
         network.add_edge(str(s), str(o), key=name, relation=name,

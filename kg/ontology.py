@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -131,6 +131,15 @@ class Ontology:
         return tuple(r for r in self.relations.values() if r.event_nouns)
 
     @cached_property
+    def _nouns_of(self) -> dict[URIRef, frozenset[Words]]:
+        return {cls: frozenset(w for w, c in self.class_triggers.items() if self.is_a(c, cls))
+                for cls in self.classes}
+
+    def class_nouns(self, cls: URIRef) -> frozenset[Words]:
+        """The nouns that name members of a class or of its subclasses ("startup", "lab")."""
+        return self._nouns_of.get(cls, frozenset())
+
+    @cached_property
     def class_triggers(self) -> dict[Words, URIRef]:
         index: dict[Words, URIRef] = {}
         for spec in self.classes.values():
@@ -164,6 +173,12 @@ class Ontology:
         if not any(r.extractable for r in relations.values()):
             raise OntologyError(f"{source}: no relation has trigger words, so none can be extracted")
         return cls(classes=classes, relations=relations, source=source, graph=graph)
+
+
+@lru_cache(maxsize=1)
+def default_ontology() -> Ontology:
+    """kg's own ontology, read once: it is immutable, and many steps consult it."""
+    return Ontology.load()
 
 
 def _index(relations: Iterable[RelationSpec], words_of) -> dict[Words, list[RelationSpec]]:

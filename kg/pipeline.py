@@ -17,7 +17,7 @@ from .coref import resolve_references
 from .errors import ModelError
 from .gazetteer import Gazetteer
 from .mentions import MentionFinder
-from .ontology import Ontology
+from .ontology import Ontology, default_ontology
 from .relations import find_relations
 from .sentences import sentence_starts
 
@@ -32,7 +32,7 @@ for _name in ("kg_mentions", "kg_relations"):
 
 @lru_cache(maxsize=8)
 def _ontology(path: str | None) -> Ontology:
-    return Ontology.load(path)
+    return default_ontology() if path is None else Ontology.load(path)
 
 
 @lru_cache(maxsize=8)

@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 
 from .errors import ExplainError
 from .names import name_key
-from .ontology import Ontology, local_name
+from .ontology import Ontology, default_ontology, local_name
 from .vocab import AI, DCTERMS, PROV, RDF, RDFS, SKOS
 
 _NAMES = (RDFS.label, SKOS.altLabel)
@@ -70,7 +70,7 @@ def relations_named(graph: Graph, name: str, *, ontology: Ontology | None = None
     used = set(graph.objects(None, RDF.predicate))
     found = [(p, False) for p in used if local_name(p) == name]
     inverses = {local_name(p): p for p in used}
-    for spec in (ontology or Ontology.load()).relations.values():
+    for spec in (ontology or default_ontology()).relations.values():
         if spec.name == name and spec.inverse is not None and local_name(spec.inverse) in inverses:
             found.append((inverses[local_name(spec.inverse)], True))
     return sorted(set(found))
@@ -102,7 +102,7 @@ def explain(graph: Graph, subject: str, relation: str, obj: str, *,
     objects = entities_named(graph, obj)
     if not objects:
         raise ExplainError(f"no entity named {obj!r} in the graph")
-    ontology = ontology or Ontology.load()
+    ontology = ontology or default_ontology()
     predicates = relations_named(graph, relation, ontology=ontology)
     if not predicates:
         if any(spec.name == relation for spec in ontology.relations.values()):

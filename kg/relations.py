@@ -18,11 +18,11 @@ from spacy.tokens import Doc, Span, Token
 
 from .boilerplate import is_boilerplate
 from .events import EventReader
-from .mentions import (AFFILIATION, NAMING_VERBS, SOURCE_CONFIDENCE, Mention, mentions_by_token, noun_words,
-                       surface_lists)
+from .mentions import AFFILIATION, NAMING_VERBS, SOURCE_CONFIDENCE, Mention, mentions_by_token, surface_lists
 from .names import name_key
 from .ontology import Ontology, RelationSpec, Words
 from .vocab import AI
+from .words import noun_words, verb_words
 
 #: how much each construction is trusted to state a relation, before the mentions' own trust
 RULE_CONFIDENCE = {
@@ -102,7 +102,7 @@ class _Finder:
         self.by_token = mentions_by_token(mentions)
         self.mentions = list(mentions)
         self.lists = coordinated(doc, self.mentions)
-        self.people_nouns = {w for w, cls in ontology.class_triggers.items() if ontology.is_a(cls, AI.Person)}
+        self.people_nouns = ontology.class_nouns(AI.Person)
 
     # -- candidates ----------------------------------------------------------------------
     def sentence(self, sent: Span) -> Iterator[RelationMention]:
@@ -416,24 +416,6 @@ def coordinated(doc: Doc, mentions: Sequence[Mention]) -> dict[int, tuple[Mentio
 
 
 # -- parse helpers ---------------------------------------------------------------------------
-
-def verb_words(token: Token) -> list[Words]:
-    """Trigger forms of a verb: its lemma, with its particle ("set up"), its preposition
-    ("work at") or the word fused before it ("open-source", "co-found")."""
-    lemma = token.lemma_.lower()
-    forms: list[Words] = [(lemma,)]
-    if token.lower_ != lemma:
-        forms.append((token.lower_,))
-    for child in token.children:
-        if child.dep_ in ("prt", "prep", "dobj") and child.i > token.i:
-            forms.append((lemma, child.lower_))
-    previous = [t for t in token.doc[max(token.i - 2, 0):token.i] if t.text != "-"]
-    if previous and previous[-1].head == token or (previous and token.i > 0 and token.doc[token.i - 1].text == "-"):
-        forms.append((previous[-1].lower_, lemma))
-    if "-" in lemma:
-        forms.append(tuple(lemma.replace("-", " ").split()))
-    return forms
-
 
 def _verb_dependents(verb: Token) -> tuple[list[Token], list[Token]]:
     has_agent = any(c.dep_ == "agent" for c in verb.children)

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 
 from .ontology import Ontology, local_name
-from .vocab import AI, OWL, RDF, RDFS, SKOS
+from .vocab import AI, NOT_RELATIONS, RDF, RDFS
 
-_NOT_RELATIONS = {RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs, AI.mentionedIn}
 
 
 @dataclass(frozen=True)
@@ -29,7 +28,7 @@ def validate(graph: Graph, ontology: Ontology) -> list[Violation]:
         if not classes:
             found.append(Violation(local_name(entity), None, None, "no class of the ontology"))
     for s, p, o in sorted(graph):
-        if p in _NOT_RELATIONS or s not in entities or o not in entities:
+        if p in NOT_RELATIONS or s not in entities or o not in entities:
             continue
         spec = ontology.relations.get(p)
         if spec is None:

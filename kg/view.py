@@ -96,15 +96,15 @@ def view_html(graph, *, focus: str | None = None, depth: int = 1, types=(), rela
     """The page for an rdflib graph, after the view's choices: a CONSTRUCT query's result,
     the neighbourhood of one entity, some classes, some relations."""
     from .network import select, to_networkx
+    from .vocab import RDFS
 
     source = _constructed(graph, construct) if construct is not None else graph
-    network = select(to_networkx(source), source, focus=focus, depth=depth, types=types, relations=relations)
+    whole = to_networkx(source)
+    network = select(whole, source, focus=focus, depth=depth, types=types, relations=relations)
     reason = None
     if network.number_of_nodes() == 0:
-        if to_networkx(graph).number_of_nodes() == 0:
-            reason = "the graph has no entities"
-        else:
-            reason = "no entity matches the query or the filters"
+        has_entities = whole.number_of_nodes() > 0 or any(graph.subjects(RDFS.label, None))
+        reason = "no entity matches the query or the filters" if has_entities else "the graph has no entities"
     heading = title or (f"{focus} and its neighbourhood" if focus else "kg graph")
     return render(network, title=heading, max_nodes=max_nodes, empty_reason=reason)
 

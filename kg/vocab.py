@@ -10,7 +10,7 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
-__all__ = ["AI", "ENTITY", "DOCUMENT", "EVIDENCE", "WD", "DCTERMS", "OWL", "PROV", "RDF", "RDFS",
+__all__ = ["AI", "NOT_RELATIONS", "ENTITY", "DOCUMENT", "EVIDENCE", "WD", "DCTERMS", "OWL", "PROV", "RDF", "RDFS",
            "SKOS", "XSD", "ONTOLOGY_IRI", "bind_prefixes"]
 
 ONTOLOGY_IRI = URIRef("https://example.org/kg/ontology")
@@ -78,6 +78,11 @@ class AI(DefinedNamespace):
     requiresFact: URIRef
     requiresCurrent: URIRef
 
+
+#: properties that describe an entity or record provenance; every other property between two
+#: entities is a relation
+NOT_RELATIONS = frozenset({RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs, AI.mentionedIn, PROV.wasDerivedFrom,
+                           RDF.subject, RDF.predicate, RDF.object})
 
 ENTITY = Namespace("https://example.org/kg/entity/")
 DOCUMENT = Namespace("https://example.org/kg/document/")

@@ -114,3 +114,10 @@ def test_stats(example_graph):
 def test_serialize_defaults_to_turtle(example_graph):
     text = example_graph.serialize()
     assert text.startswith("@prefix") and isomorphic(Graph().parse(data=text, format="turtle"), example_graph.graph)
+
+
+def test_an_elided_version_is_no_alias():
+    graph = kg.build([Document(id="e", text="Meta said it will build Llama 3 and 4 next year.")])
+    aliases = {str(a) for a in graph.graph.objects(ENTITY["llama-4"], SKOS.altLabel)}
+    assert (ENTITY["llama-4"], RDF.type, AI.AIModel) in graph.graph
+    assert "4" not in aliases

@@ -1,0 +1,38 @@
+"""Trigger forms of tokens: the word sequences a parsed token can match against the
+ontology's trigger words (``ai:verbTrigger``, ``ai:nounTrigger``, ``ai:classTrigger``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .ontology import Words
+
+
+def noun_words(token: Token) -> list[Words]:
+    """The trigger forms a noun can match: its lemma and text, with a modifier or two before."""
+    base = {token.lemma_.lower(), token.lower_}
+    forms: list[Words] = [(b,) for b in sorted(base)]
+    left = [t for t in token.doc[max(token.i - 3, token.sent.start):token.i] if t.text != "-"]
+    for width in (1, 2):
+        if len(left) >= width:
+            prefix = tuple(t.lower_ for t in left[-width:])
+            forms.extend(prefix + (b,) for b in sorted(base))
+    return forms
+
+
+def verb_words(token: Token) -> list[Words]:
+    """Trigger forms of a verb: its lemma, with its particle ("set up"), its preposition
+    ("work at") or the word fused before it ("open-source", "co-found")."""
+    lemma = token.lemma_.lower()
+    forms: list[Words] = [(lemma,)]
+    if token.lower_ != lemma:
+        forms.append((token.lower_,))
+    for child in token.children:
+        if child.dep_ in ("prt", "prep", "dobj") and child.i > token.i:
+            forms.append((lemma, child.lower_))
+    previous = [t for t in token.doc[max(token.i - 2, 0):token.i] if t.text != "-"]
+    if previous and previous[-1].head == token or (previous and token.i > 0 and token.doc[token.i - 1].text == "-"):
+        forms.append((previous[-1].lower_, lemma))
+    if "-" in lemma:
+        forms.append(tuple(lemma.replace("-", " ").split()))
+    return forms
