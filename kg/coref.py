@@ -7,6 +7,7 @@ clear, and leaves them alone when it does not: a wrong link yields wrong relatio
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -21,6 +22,8 @@ from .vocab import AI
 #: nouns that can stand for any company: the article's main one is meant
 GENERIC_ORGANIZATION_NOUNS = frozenset({"company", "startup", "start-up", "firm", "giant", "chipmaker",
                                          "conglomerate", "lab", "laboratory", "business", "maker"})
+#: words a description or pronoun of an entity starts with
+REFERRING_WORDS = frozenset({"the", "its", "it"})
 #: possessive pronouns that can stand for an organization
 ORGANIZATION_PRONOUNS = frozenset({"its"})
 
@@ -29,13 +32,14 @@ def resolve_references(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontol
     """The mentions plus the references they explain, in document order."""
     mentions = _surnames(mentions)
     by_token = mentions_by_token(mentions)
-    named = [m for m in mentions if m.source in (GAZETTEER, PATTERN, NER)]
+    named = sorted((m for m in mentions if m.source in (GAZETTEER, PATTERN, NER)), key=lambda m: m.end)
+    ends = [m.end for m in named]
     org_triggers = ontology.class_nouns(AI.Organization)
     added: list[Mention] = []
     for token in doc:
-        if token.i in by_token:
-            continue
-        earlier = [m for m in named if m.end <= token.i]
+        if token.i in by_token or not (token.lower_ in REFERRING_WORDS or token.pos_ == "PROPN"):
+            continue  # every reference starts with one of these words or with a name
+        earlier = named[:bisect_right(ends, token.i)]
         ref = (_short_name(token, earlier) or _reported_subject(token, by_token, org_triggers)
                or _description(token, earlier, org_triggers) or _thing_description(token, earlier, ontology)
                or _possessive_pronoun(token, earlier, by_token))
