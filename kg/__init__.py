@@ -7,12 +7,12 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 from .build import build
 from .documents import Document, read_documents
 from .errors import (ExplainError, FocusError, GoldError, GraphError, InputError, KGError, ModelError,
-                     NoDocumentsError, OntologyError, QueryError)
+                     NoDocumentsError, OntologyError, QueryError, UnknownNameError)
 from .evaluate import Gold, evaluate
 from .gazetteer import Gazetteer
 from .graph import Changes, KnowledgeGraph
@@ -26,4 +26,5 @@ load = KnowledgeGraph.load
 __all__ = ["build", "load", "Document", "read_documents", "KnowledgeGraph", "Ontology", "Gazetteer",
            "Gold", "evaluate", "ready_queries", "ready_query", "ReadyQuery", "Evidence", "Rejection",
            "Violation", "Changes", "KGError", "InputError", "NoDocumentsError", "OntologyError", "GraphError",
-           "QueryError", "ModelError", "GoldError", "ExplainError", "FocusError", "__version__"]
+           "QueryError", "ModelError", "GoldError", "ExplainError", "FocusError", "UnknownNameError",
+           "__version__"]

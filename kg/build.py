@@ -11,6 +11,7 @@ from .entities import EntityIndex
 from .errors import InputError
 from .graph import Extraction, KnowledgeGraph, to_graph
 from .pipeline import DEFAULT_MODEL, _gazetteer, _ontology, make_nlp
+from .vocab import Base
 
 #: above this many documents, a progress bar is shown on standard error
 PROGRESS_THRESHOLD = 5
@@ -22,22 +23,29 @@ def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
           gazetteer: str | Path | None = None,
           model: str = DEFAULT_MODEL,
           min_confidence: float = 0.0,
+          base: str | None = None,
           progress: bool = False,
-          on_error: Callable[[InputError], None] | None = None) -> KnowledgeGraph:
+          on_error: Callable[[InputError], None] | None = None,
+          on_note: Callable[[str], None] | None = None) -> KnowledgeGraph:
     """Build a knowledge graph from documents.
 
-    ``sources`` are paths (files, folders read recursively, ``"-"`` for standard input) or
-    ``Document`` objects. A source that cannot be read is passed to ``on_error`` and skipped
-    (by default it raises). Relations whose confidence is below ``min_confidence`` are left out.
+    ``sources`` are paths (files, folders read recursively, ``"-"`` for standard input), URLs
+    of pages or feeds, or ``Document`` objects. A source that cannot be read is passed to
+    ``on_error`` and skipped (by default it raises); what kg guessed or changed while reading
+    (an encoding, a split into sections) is passed to ``on_note``. Relations whose confidence
+    is below ``min_confidence`` are left out. IRIs are minted under ``base``
+    (default ``https://example.org/kg/``).
     """
     if isinstance(sources, (str, Path, Document)):
         sources = [sources]
-    documents = require_documents(list(read_documents(sources, **({"on_error": on_error} if on_error else {}))))
+    iri_base = Base(base) if base is not None else Base()
+    handlers = {k: v for k, v in (("on_error", on_error), ("on_note", on_note)) if v is not None}
+    documents = require_documents(list(read_documents(sources, **handlers)))
     onto_path = str(ontology) if ontology is not None else None
     gaz_path = str(gazetteer) if gazetteer is not None else None
     nlp = make_nlp(model, ontology=onto_path, gazetteer=gaz_path)
     onto = _ontology(onto_path)
-    index = EntityIndex(_gazetteer(gaz_path, onto_path))
+    index = EntityIndex(_gazetteer(gaz_path, onto_path), base=iri_base)
 
     extractions: list[Extraction] = []
     parsed = nlp.pipe((d.text for d in documents), batch_size=BATCH_SIZE)

@@ -1,66 +1,92 @@
-"""The ``kg`` command: parses arguments and calls the library. Errors become one line."""
+"""The ``kg`` command: parses arguments and calls the library. Errors become one line.
+
+Options may come anywhere among the arguments (``kg query graph.ttl --format csv 'SELECT …'``),
+``-`` is standard input or output wherever a file is read or written, and every command that
+reads a graph takes several files and folders.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 from pathlib import Path
 
 from . import __version__
-from .build import build
-from .errors import ExplainError, InputError, KGError, NoDocumentsError, QueryError
-from .evaluate import Gold, evaluate, format_score
-from .graph import KnowledgeGraph
-from .ontology import Ontology
+from .errors import ExplainError, KGError, NoDocumentsError, QueryError
+from .normalize import printable
 from .pipeline import DEFAULT_MODEL
-from .query import CONTROL_CHARACTERS, RESULT_FORMATS, format_result, ready_queries, ready_query
+from .query import RESULT_FORMATS
+
+GOLD_SUFFIXES = (".jsonl", ".ndjson")
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kg", description="Build RDF knowledge graphs from news about the AI industry.")
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    parser = argparse.ArgumentParser(
+        prog="kg", description="Build RDF knowledge graphs from news about the AI industry.",
+        epilog="Run 'kg COMMAND --help' for a command's options. Options may come before or after arguments.")
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    b = commands.add_parser("build", help="extract a graph from documents",
-                            description="Read documents (.txt, .md, .html, .jsonl, folders, - for standard input) "
-                                        "and write their knowledge graph.")
-    b.add_argument("sources", nargs="+", metavar="SOURCE")
-    b.add_argument("-o", "--output", metavar="FILE", help="where to write the graph (default: standard output)")
+    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=summary, description=description)
+
+    def graphs(p: argparse.ArgumentParser, what: str = "GRAPH", nargs: str = "+") -> None:
+        p.add_argument("graphs", nargs=nargs, metavar=what,
+                       help="graph files (any RDF format), folders of them, or - for standard input")
+        p.add_argument("--input-format", metavar="FORMAT",
+                       help="RDF format of the graphs: ttl, nt, trig, nquads, jsonld, xml "
+                            "(default: from each file's name; for standard input, from its first bytes)")
+
+    b = command("build", "extract a graph from documents",
+                "Read documents and write their knowledge graph. Documents are .txt, .md, .html, .jsonl, "
+                ".rss and .atom files, folders of them (read recursively), http(s) URLs of pages or feeds, "
+                "or - for standard input.")
+    b.add_argument("sources", nargs="+", metavar="SOURCE", help="a document file, folder, URL or -")
+    b.add_argument("-o", "--output", metavar="FILE", default="-",
+                   help="where to write the graph; - for standard output (the default)")
     b.add_argument("--format", help="RDF format: ttl, nt, trig, nquads, jsonld, xml (default: from the file name, else ttl)")
+    b.add_argument("--base", metavar="IRI",
+                   help="base IRI of the entities, documents and evidence kg mints (default: https://example.org/kg/)")
     b.add_argument("--ontology", metavar="FILE", help="the ontology to extract with (default: kg's own)")
     b.add_argument("--gazetteer", metavar="FILE", help="the gazetteer of known entities (default: kg's own)")
     b.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default: {DEFAULT_MODEL})")
     b.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                    help="leave out relations whose confidence is below X (0 to 1)")
-    b.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress bar, notes or summary")
     b.add_argument("--html", metavar="FILE", help="also write an interactive page of the graph")
     b.add_argument("--debug", action="store_true",
                    help="list the candidate relations left out, with the reason, on standard error")
 
-    q = commands.add_parser("query", help="run a SPARQL query on a graph",
-                            description="Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query on a graph file.")
-    q.add_argument("graph", nargs="?", metavar="GRAPH")
-    q.add_argument("sparql", nargs="?", metavar="QUERY", help="the query text")
+    q = command("query", "run a SPARQL query on graphs",
+                "Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query on graph files. The last argument is "
+                "the query, unless --file or --name gives it.")
+    q.add_argument("arguments", nargs="*", metavar="GRAPH... [QUERY]",
+                   help="graph files, folders or - (standard input), then the query text")
     q.add_argument("-f", "--file", metavar="FILE", help="read the query from a file")
     q.add_argument("-n", "--name", metavar="NAME", help="run a ready query (see --list)")
     q.add_argument("-b", "--bind", action="append", default=[], metavar="VAR=VALUE",
                    help="bind a query variable to a value, for example name=Meta")
     q.add_argument("--format", choices=RESULT_FORMATS, default="table", help="result format (default: table)")
-    q.add_argument("--list", action="store_true", help="list the ready queries")
+    q.add_argument("--input-format", metavar="FORMAT", help="RDF format of the graphs (default: from each file)")
+    q.add_argument("--list", action="store_true", help="list the ready queries and their parameters")
 
-    e = commands.add_parser("eval", help="score a graph against gold annotations",
-                            description="Precision, recall and F1 of a graph's relations against gold JSON Lines files.")
-    e.add_argument("graph", metavar="GRAPH")
-    e.add_argument("gold", nargs="+", metavar="GOLD")
+    e = command("eval", "score graphs against gold annotations",
+                "Precision, recall and F1 of a graph's relations against gold JSON Lines files, overall and "
+                "by relation. Only the documents the gold lines name (their 'doc') are scored.")
+    e.add_argument("arguments", nargs="+", metavar="GRAPH... GOLD...",
+                   help="graph files or folders, and gold files (.jsonl)")
+    e.add_argument("--ontology", metavar="FILE", help="the ontology that declares inverse and symmetric relations")
     e.add_argument("-v", "--verbose", action="store_true", help="also list missed relations and false positives")
     e.add_argument("--json", action="store_true", help="print the score as JSON")
+    e.add_argument("--input-format", metavar="FORMAT", help="RDF format of the graphs (default: from each file)")
 
-    v = commands.add_parser("viz", help="draw a graph as an interactive HTML page",
-                            description="Write one HTML page that shows the graph and works offline.")
-    v.add_argument("graph", metavar="GRAPH")
-    v.add_argument("-o", "--output", required=True, metavar="FILE", help="the page to write")
+    v = command("viz", "draw graphs as an interactive HTML page",
+                "Write one HTML page that shows the graph and works offline.")
+    graphs(v)
+    v.add_argument("-o", "--output", required=True, metavar="FILE", help="the page to write; - for standard output")
     v.add_argument("--focus", metavar="NAME", help="draw the neighbourhood of this entity")
     v.add_argument("--depth", type=int, default=1, metavar="N", help="how far from --focus (default: 1)")
     v.add_argument("--types", metavar="CLASSES", help="keep only these classes, for example AIModel,Organization")
@@ -70,95 +96,169 @@ def _parser() -> argparse.ArgumentParser:
                    help="draw at most N entities, the most connected (default: 300)")
     v.add_argument("--title", help="the page's title")
 
-    e2 = commands.add_parser("export", help="write a graph for network tools (GraphML, GEXF)")
-    e2.add_argument("graph", metavar="GRAPH")
-    e2.add_argument("-o", "--output", required=True, metavar="FILE", help="a .graphml or .gexf file")
+    x = command("export", "write graphs for network tools (GraphML, GEXF)",
+                "Write the entities and relations of graphs as a network file for Gephi, Cytoscape or "
+                "networkx: GraphML or GEXF, one edge per relation with its own id.")
+    graphs(x)
+    x.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help="a .graphml or .gexf file; - for standard output (with --format)")
+    x.add_argument("--format", choices=("graphml", "gexf"), help="network format (default: from the file name)")
 
-    x = commands.add_parser("explain", help="show why a relation is in a graph",
-                            description="Print the sentences that state a relation, with their document, "
-                                        "the rule that read them and the confidence.")
-    x.add_argument("graph", metavar="GRAPH")
-    x.add_argument("subject", metavar="SUBJECT", help="an entity's name or alias")
-    x.add_argument("relation", metavar="RELATION", help="a relation's local name, such as releases")
-    x.add_argument("object", metavar="OBJECT", help="an entity's name or alias")
-    x.add_argument("--ontology", metavar="FILE", help="the ontology the graph was built with")
-    x.add_argument("--json", action="store_true", help="print the evidence as JSON")
+    w = command("explain", "show why a relation is in a graph",
+                "Print the sentences that state a relation, with their document, the rule that read them "
+                "and the confidence.")
+    w.add_argument("arguments", nargs="+", metavar="GRAPH... SUBJECT RELATION OBJECT",
+                   help="graph files or folders, then an entity's name or alias, a relation's local name "
+                        "(such as releases) and another entity's name or alias")
+    w.add_argument("--ontology", metavar="FILE", help="the ontology the graph was built with")
+    w.add_argument("--json", action="store_true", help="print the evidence as JSON")
+    w.add_argument("--input-format", metavar="FORMAT", help="RDF format of the graphs (default: from each file)")
 
-    i = commands.add_parser("info", help="count a graph's entities, relations and documents")
-    i.add_argument("graph", metavar="GRAPH")
+    i = command("info", "count the entities, relations and documents of graphs",
+                "Count the documents, the entities of each class, the relations of each kind, the evidence "
+                "and the triples of one graph, or of several read as one.")
+    graphs(i)
     i.add_argument("--json", action="store_true", help="print the counts as JSON")
-    return parser
 
+    c = command("validate", "check graphs against SHACL shapes",
+                "Check any RDF graph against the SHACL shapes generated from the ontology (domain, range, "
+                "datatypes, labels), with pySHACL. Exit status 1 when it does not conform.")
+    graphs(c)
+    c.add_argument("--ontology", metavar="FILE", help="the ontology to generate shapes from (default: kg's own)")
+    c.add_argument("--shapes", metavar="FILE", help="check against these SHACL shapes instead")
+
+    s = command("shapes", "write the SHACL shapes of an ontology",
+                "Write the SHACL shapes generated from an ontology, for any SHACL engine.")
+    s.add_argument("--ontology", metavar="FILE", help="the ontology (default: kg's own)")
+    s.add_argument("-o", "--output", default="-", metavar="FILE", help="where to write them (default: standard output)")
+    s.add_argument("--format", help="RDF format (default: from the file name, else ttl)")
+
+    m = command("completion", "print a shell completion script",
+                "Print the script that completes kg's commands and options in bash or zsh; for bash: "
+                "eval \"$(kg completion bash)\" in ~/.bashrc.")
+    m.add_argument("shell", nargs="?", default="bash", choices=("bash", "zsh", "fish", "tcsh"),
+                   help="the shell (default: bash)")
+    return parser, dict(commands.choices)
+
+
+# -- commands -----------------------------------------------------------------------------
 
 def _build(args) -> int:
+    from .build import build
+    from .output import check_destination
+
     if not 0.0 <= args.min_confidence <= 1.0:
         raise KGError("--min-confidence must be between 0 and 1")
-    skipped: list[InputError] = []
+    check_destination(args.output, inputs=args.sources)
+    if args.html:
+        check_destination(args.html, inputs=args.sources)
+    skipped: list[KGError] = []
+
+    def note(text: str) -> None:
+        if not args.quiet:
+            print(f"kg: note: {printable(text)}", file=sys.stderr)
+
     try:
         graph = build(args.sources, ontology=args.ontology, gazetteer=args.gazetteer, model=args.model,
-                      min_confidence=args.min_confidence, progress=not args.quiet, on_error=skipped.append)
+                      min_confidence=args.min_confidence, base=args.base,
+                      progress=not args.quiet and sys.stderr.isatty(), on_error=skipped.append, on_note=note)
     except NoDocumentsError:
         if len(skipped) == 1:
             raise skipped[0] from None  # one bad input: its own message is the whole story
         for error in skipped:
-            print(f"kg: skipped: {error}", file=sys.stderr)
+            print(f"kg: skipped: {printable(str(error))}", file=sys.stderr)
         raise
     for error in skipped:
-        print(f"kg: skipped: {error}", file=sys.stderr)
+        print(f"kg: skipped: {printable(str(error))}", file=sys.stderr)
     if args.debug:
         for r in graph.rejected:
-            print(f"kg: rejected: {r.subject} {r.relation} {r.object} ({r.reason}; {r.rule}, {r.confidence:.2f}) "
-                  f"[{r.document}] {_one_line(r.sentence)}", file=sys.stderr)
-    if args.output:
-        graph.serialize(args.output, format=args.format)
-    else:
-        sys.stdout.write(graph.serialize(format=args.format) or "")
+            print(printable(f"kg: rejected: {r.subject} {r.relation} {r.object} ({r.reason}; {r.rule}, "
+                            f"{r.confidence:.2f}) [{r.document}] {' '.join(r.sentence.split())}"), file=sys.stderr)
+    graph.serialize(args.output, format=args.format, inputs=args.sources)
     if args.html:
-        graph.to_html(args.html)
+        graph.to_html(args.html, inputs=args.sources)
     if not args.quiet:
         stats = graph.stats()
-        where = args.output or "standard output"
-        print(f"kg: wrote {where}: {stats.documents} documents, {sum(stats.entities.values())} entities, "
-              f"{sum(stats.relations.values())} relations", file=sys.stderr)
+        where = "standard output" if args.output == "-" else args.output
+        entities, relations = sum(stats.entities.values()), sum(stats.relations.values())
+        print(f"kg: wrote {printable(where)}: {_count(stats.documents, 'document')}, {_count(entities, 'entity')}, "
+              f"{_count(relations, 'relation')}", file=sys.stderr)
     return 0
 
 
+def _count(n: int, noun: str) -> str:
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{n} {noun if n == 1 else plural}"
+
+
+def _load(graphs, args):
+    from .graph import KnowledgeGraph
+
+    return KnowledgeGraph.load(*graphs, format=getattr(args, "input_format", None))
+
+
+def _stdin_once(paths) -> None:
+    if sum(1 for p in paths if str(p) == "-") > 1:
+        raise KGError("standard input (-) can be read only once")
+
+
 def _query(args) -> int:
+    from .query import format_result, ready_queries, ready_query
+
     if args.list:
         for query in ready_queries().values():
-            params = f"  [--bind {', '.join(p + '=...' for p in query.parameters)}]" if query.parameters else ""
+            params = "".join(f"  [--bind {p}=...]" if p in query.optional else f"  --bind {p}=..."
+                             for p in query.parameters)
             print(f"{query.name:12} {query.description}{params}")
         return 0
-    if not args.graph:
-        raise QueryError("give a graph file to query (or --list)")
-    sources = [s for s in (args.sparql, args.file, args.name) if s]
-    if len(sources) != 1:
-        raise QueryError("give exactly one of: a query, --file FILE, --name NAME")
-    if args.file:
+    given = [s for s in (args.file, args.name) if s]
+    if len(given) > 1:
+        raise QueryError("give one of: a query, --file FILE, --name NAME")
+    positional = list(args.arguments)
+    if not given:
+        if len(positional) < 2:
+            raise QueryError("give graph files and a query (or --file FILE, --name NAME, --list)")
+        text = positional.pop()
+    elif args.file:
+        if not positional:
+            raise QueryError("give graph files to query")
         path = Path(args.file)
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"{path}: cannot read query: {getattr(exc, 'strerror', None) or exc}") from None
-    elif args.name:
-        text = ready_query(args.name).text
     else:
-        text = args.sparql
+        if not positional:
+            raise QueryError("give graph files to query")
+        text = ready_query(args.name).text
     bindings = {}
     for item in args.bind:
         if "=" not in item:
             raise QueryError(f"--bind {item!r}: expected VAR=VALUE")
         key, value = item.split("=", 1)
         bindings[key.strip()] = value
-    graph = KnowledgeGraph.load(args.graph)
+    if args.name:
+        ready_query(args.name).check(bindings)
+    _stdin_once(positional)
+    graph = _load(positional, args)
     result = graph.query(text, bindings=bindings)
-    sys.stdout.write(format_result(result, graph=graph.graph, format=args.format))
+    out = format_result(result, graph=graph.graph, format=args.format)
+    if args.format == "csv" and sys.stdout.isatty():
+        out = printable(out.replace("\r\n", "\n")).replace("\\x0a", "\n")
+    sys.stdout.write(out)
     return 0
 
 
 def _eval(args) -> int:
-    graph = KnowledgeGraph.load(args.graph)
-    score = evaluate(graph.graph, Gold.load(args.gold))
+    from .evaluate import Gold, evaluate, format_score
+    from .ontology import Ontology
+
+    gold = [a for a in args.arguments if a.lower().endswith(GOLD_SUFFIXES)]
+    graphs = [a for a in args.arguments if not a.lower().endswith(GOLD_SUFFIXES)]
+    if not gold or not graphs:
+        raise KGError("give graph files and gold files (.jsonl)")
+    ontology = Ontology.load(args.ontology) if args.ontology else None
+    score = evaluate(_load(graphs, args).graph, Gold.load(gold), ontology=ontology)
     if args.json:
         print(json.dumps(score.as_dict(), indent=1, ensure_ascii=False))
     else:
@@ -171,83 +271,171 @@ def _names(text: str | None) -> tuple[str, ...]:
 
 
 def _viz(args) -> int:
+    from .output import check_destination
+
     if args.depth < 0 or (args.max_nodes is not None and args.max_nodes < 1):
         raise KGError("--depth must be 0 or more and --max-nodes 1 or more")
+    check_destination(args.output, inputs=args.graphs)
     query = None
     if args.query:
         try:
             query = Path(args.query).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"{args.query}: cannot read query: {getattr(exc, 'strerror', None) or exc}") from None
-    graph = KnowledgeGraph.load(args.graph)
+    _stdin_once(args.graphs)
+    graph = _load(args.graphs, args)
     graph.to_html(args.output, focus=args.focus, depth=args.depth, types=_names(args.types),
-                  relations=_names(args.relations), query=query, max_nodes=args.max_nodes, title=args.title)
+                  relations=_names(args.relations), query=query, max_nodes=args.max_nodes, title=args.title,
+                  inputs=args.graphs)
     return 0
 
 
 def _export(args) -> int:
-    KnowledgeGraph.load(args.graph).export(args.output)
+    from .output import check_destination
+
+    if args.output == "-" and not args.format:
+        raise KGError("give --format graphml or --format gexf to write to standard output")
+    check_destination(args.output, inputs=args.graphs)
+    _stdin_once(args.graphs)
+    _load(args.graphs, args).export(args.output, format=args.format, inputs=args.graphs)
     return 0
 
 
-def _one_line(text: str) -> str:
-    return CONTROL_CHARACTERS.sub(" ", text)
-
-
 def _explain(args) -> int:
-    graph = KnowledgeGraph.load(args.graph)
+    from .ontology import Ontology
+
+    if len(args.arguments) < 4:
+        raise KGError("give graph files, then SUBJECT RELATION OBJECT")
+    graphs, (subject, relation, obj) = args.arguments[:-3], args.arguments[-3:]
+    graph = _load(graphs, args)
     ontology = Ontology.load(args.ontology) if args.ontology else None
-    found = graph.explain(args.subject, args.relation, args.object, ontology=ontology)
+    found = graph.explain(subject, relation, obj, ontology=ontology)
     if args.json:
         print(json.dumps([e.__dict__ for e in found], indent=1, ensure_ascii=False))
         return 0 if found else 1
     if not found:
-        raise ExplainError(f"{args.subject} {args.relation} {args.object} is not in {args.graph} "
-                           f"(kg build --debug lists the candidates left out, and why)")
+        raise ExplainError(f"{printable(subject)} {printable(relation)} {printable(obj)} is not in "
+                           f"{printable(', '.join(graphs))} (kg build --debug lists the candidates left out, and why)")
     first = found[0]
-    print(f"{first.subject} {first.relation} {first.object}: {len(found)} sentence{'s' if len(found) > 1 else ''}")
+    print(printable(f"{first.subject} {first.relation} {first.object}: "
+                    f"{_count(len(found), 'sentence')}"))
     for e in found:
-        print(f"\n  confidence {e.confidence:.2f}, rule {e.rule}")
-        print(f"  {_one_line(e.document)} ({_one_line(e.source or 'no source')}, characters {e.start}-{e.end})")
-        print(f"  \"{_one_line(e.sentence)}\"")
+        print(f"\n  confidence {e.confidence:.2f}, rule {printable(e.rule)}")
+        print(f"  {printable(e.document)} ({printable(e.source or 'no source')}, characters {e.start}-{e.end})")
+        print(f"  \"{printable(' '.join(e.sentence.split()))}\"")
     return 0
 
 
 def _info(args) -> int:
-    stats = KnowledgeGraph.load(args.graph).stats()
+    _stdin_once(args.graphs)
+    stats = _load(args.graphs, args).stats()
     if args.json:
         print(json.dumps(stats.as_dict(), indent=1))
         return 0
     print(f"documents  {stats.documents}")
     print(f"entities   {sum(stats.entities.values())}")
     for name, count in stats.entities.items():
-        print(f"    {name:16} {count}")
+        print(f"    {printable(name):16} {count}")
     print(f"relations  {sum(stats.relations.values())}")
     for name, count in stats.relations.items():
-        print(f"    {name:16} {count}")
+        print(f"    {printable(name):16} {count}")
     print(f"evidence   {stats.evidence}")
     print(f"triples    {stats.triples}")
     return 0
 
 
+def _validate(args) -> int:
+    from .graph import KnowledgeGraph
+    from .ontology import Ontology, default_ontology
+    from .shapes import ValidationError, validate_shapes
+
+    _stdin_once(args.graphs)
+    ontology = Ontology.load(args.ontology) if args.ontology else default_ontology()
+    shapes = KnowledgeGraph.load(args.shapes).graph if args.shapes else None
+    found = validate_shapes(_load(args.graphs, args).graph, ontology=ontology, shapes=shapes)
+    for v in found:
+        print(printable(f"{v.severity}: {v.focus}{' ' + v.path if v.path else ''}: {v.message}"))
+    if found:
+        raise ValidationError(f"the graph does not conform: {_count(len(found), 'violation')}")
+    print("conforms")
+    return 0
+
+
+def _shapes(args) -> int:
+    from .graph import rdf_format
+    from .ontology import Ontology, default_ontology
+    from .output import write_atomically
+    from .shapes import shapes_graph
+
+    ontology = Ontology.load(args.ontology) if args.ontology else default_ontology()
+    fmt = rdf_format(args.format, path=None if args.output == "-" else args.output)
+    write_atomically(args.output, shapes_graph(ontology).serialize(format=fmt, encoding="utf-8"))
+    return 0
+
+
+def _completion(args) -> int:
+    import argcomplete
+
+    sys.stdout.write(argcomplete.shellcode(["kg"], shell=args.shell))
+    return 0
+
+
 COMMANDS = {"build": _build, "query": _query, "eval": _eval, "explain": _explain, "info": _info,
-            "viz": _viz, "export": _export}
+            "viz": _viz, "export": _export, "validate": _validate, "shapes": _shapes, "completion": _completion}
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    """The arguments, options intermixed with positionals (argparse cannot intermix across a
+    sub-command, so the command's own parser reads everything after its name)."""
+    parser, commands = _parser()
+    if "_ARGCOMPLETE" in os.environ:
+        import argcomplete
+
+        argcomplete.autocomplete(parser)
+    if not argv or argv[0] not in commands:
+        return parser.parse_args(argv)  # help, version, or argparse's own error for a bad command
+    args = commands[argv[0]].parse_intermixed_args(argv[1:])
+    args.command = argv[0]
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = parse(sys.argv[1:] if argv is None else argv)
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()
+        return code
     except KGError as exc:
-        print(f"kg: error: {exc}", file=sys.stderr)
+        print(f"kg: error: {printable(str(exc))}", file=sys.stderr)
+        try:
+            sys.stdout.flush()
+        except OSError:
+            _silence_stdout()  # standard output is what failed (a full disk, say)
         return exc.exit_code
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # the reader (head, less) went away: not an error of ours
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+        # the reader (head, less) went away: not an error of ours; nothing more can be written
+        _silence_stdout()
         return 0
+    except OSError as exc:
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        print(f"kg: error: {printable(where + (exc.strerror or str(exc)))}", file=sys.stderr)
+        _silence_stdout()
+        return 1
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush of what could
+    not be written raises nothing at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
 if __name__ == "__main__":

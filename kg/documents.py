@@ -1,27 +1,51 @@
-"""Reading documents: plain text, Markdown, HTML (main text only), JSON Lines, standard input.
+"""Reading documents: plain text, Markdown, HTML (main text only), JSON Lines, RSS and Atom
+feeds, web pages by URL, and standard input.
+
+Every document's text is normalised on the way in (``normalize.normalize_text``). Its id is
+unique within a build and stable between builds: the path relative to the folder it was found
+in (``2024/article.txt``), the file's name when the file was given itself, the record's ``id``
+in JSON Lines, the URL of a page or of a feed item. Two inputs that would share an id are an
+error, never a silent drop.
 
 A bad input among good ones is reported through ``on_error`` and skipped; the caller decides
-whether anything was left to build.
+whether anything was left to build. A document longer than ``SECTION_CHARS`` is split into
+sections at paragraph breaks, each a document of its own (``report.txt#2``), so that cost and
+memory stay bounded whatever the length.
 """
 
 from __future__ import annotations
 
 import json
-import re
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .encoding import decode
 from .errors import InputError, NoDocumentsError
+from .markup import html_main_text, markdown_text
+from .normalize import normalize_text
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+FEED_SUFFIXES = frozenset({".rss", ".atom"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 STDIN = "-"
+#: the most bytes kg reads from one input (file, page, feed, standard input)
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+#: longer documents are split into sections of at most this many characters
+SECTION_CHARS = 100_000
 
 ErrorHandler = Callable[[InputError], None]
+NoteHandler = Callable[[str], None]
+
+
+class DuplicateDocumentError(InputError):
+    """Two inputs would be one document: one of them would be lost."""
 
 
 @dataclass(frozen=True)
@@ -38,28 +62,50 @@ def _raise(error: InputError) -> None:
     raise error
 
 
+def _ignore(note: str) -> None:
+    pass
+
+
 def read_documents(sources: Iterable[str | Path | Document], *,
-                   on_error: ErrorHandler = _raise) -> Iterator[Document]:
-    """Yield the documents behind paths (files, folders read recursively, ``-``)."""
-    seen_ids: set[str] = set()
+                   on_error: ErrorHandler = _raise, on_note: NoteHandler = _ignore) -> Iterator[Document]:
+    """Yield the documents behind paths (files, folders read recursively, ``-``), URLs and
+    ``Document`` objects, normalised and split into sections where long.
+
+    Raises ``DuplicateDocumentError`` when two inputs would share an id."""
+    seen: dict[str, str] = {}  # id -> where it came from
+    files_read: set[str] = set()
     for source in sources:
-        for doc in _expand(source, on_error):
-            if doc.id in seen_ids:
-                on_error(InputError(f"{doc.source or doc.id}: duplicate document id {doc.id!r}, skipped"))
-                continue
-            seen_ids.add(doc.id)
-            yield doc
+        for doc in _expand(source, files_read, on_error, on_note):
+            for section in _sections(doc, on_note):
+                where = section.source or section.id
+                if section.id in seen:
+                    raise DuplicateDocumentError(
+                        f"{where}: document id {section.id!r} is also the id of {seen[section.id]} "
+                        f"(give documents distinct ids or file names)")
+                seen[section.id] = where
+                yield section
 
 
-def _expand(source: str | Path | Document, on_error: ErrorHandler) -> Iterator[Document]:
+def _is_url(text: str) -> bool:
+    return text.startswith(("http://", "https://"))
+
+
+def _expand(source: str | Path | Document, files_read: set[str], on_error: ErrorHandler,
+            on_note: NoteHandler) -> Iterator[Document]:
     if isinstance(source, Document):
-        if source.text.strip():
-            yield source
+        text = normalize_text(source.text)
+        if text.strip():
+            yield replace(source, text=text)
         else:
             on_error(InputError(f"{source.id}: empty document"))
         return
     if str(source) == STDIN:
-        yield from _read_stdin(on_error)
+        yield from _read_stdin(on_error, on_note)
+        return
+    if isinstance(source, str) and _is_url(source):
+        from .fetch import read_url
+
+        yield from read_url(source, on_error=on_error, on_note=on_note)
         return
     path = Path(source)
     if not path.exists():
@@ -69,63 +115,111 @@ def _expand(source: str | Path | Document, on_error: ErrorHandler) -> Iterator[D
                        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
                        and not any(part.startswith(".") for part in p.relative_to(path).parts))
         if not files:
-            on_error(InputError(f"{path}: no .txt, .md, .html or .jsonl documents in this directory"))
+            on_error(InputError(f"{path}: no .txt, .md, .html, .jsonl, .rss or .atom documents in this directory"))
         for file in files:
-            yield from _read_file(file, on_error)
-    else:
-        yield from _read_file(path, on_error)
+            if _first_reading(file, files_read, on_note):
+                yield from _read_file(file, file.relative_to(path).as_posix(), on_error, on_note)
+    elif _first_reading(path, files_read, on_note):
+        yield from _read_file(path, path.name or str(path), on_error, on_note)
 
 
-def _read_file(path: Path, on_error: ErrorHandler) -> Iterator[Document]:
+def _first_reading(path: Path, files_read: set[str], on_note: NoteHandler) -> bool:
+    key = os.path.realpath(path)
+    if key in files_read:
+        on_note(f"{path}: given twice, read once")
+        return False
+    files_read.add(key)
+    return True
+
+
+def read_bounded(path: Path) -> bytes:
+    """A file's bytes, refusing devices and anything over ``MAX_INPUT_BYTES``."""
+    mode = path.stat().st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+        raise InputError(f"{path}: not a regular file")
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_INPUT_BYTES + 1)
+    if len(raw) > MAX_INPUT_BYTES:
+        raise InputError(f"{path}: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB, the most kg reads from one file")
+    return raw
+
+
+def _read_file(path: Path, doc_id: str, on_error: ErrorHandler, on_note: NoteHandler) -> Iterator[Document]:
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path)
+    except InputError as exc:
+        on_error(exc)
+        return
     except OSError as exc:
         on_error(InputError(f"{path}: cannot read: {exc.strerror or exc}"))
         return
+    suffix = path.suffix.lower()
+    if suffix in FEED_SUFFIXES:
+        from .fetch import feed_documents
+
+        yield from feed_documents(raw, str(path), on_error=on_error, on_note=on_note)
+        return
     try:
-        text = decode(raw)
+        decoded = decode(raw)
     except InputError as exc:
         on_error(InputError(f"{path}: {exc}"))
         return
-    suffix = path.suffix.lower()
+    if decoded.note:
+        on_note(f"{path}: {decoded.note}")
     if suffix in JSONL_SUFFIXES:
-        yield from _parse_jsonl(text, str(path), on_error)
+        yield from _parse_jsonl(decoded.text, str(path), doc_id, on_error)
         return
-    if suffix in HTML_SUFFIXES:
-        text, title = html_main_text(text)
-    else:
-        title = None
-    if not text.strip():
+    document = parse_document(decoded.text, doc_id=doc_id, source=str(path), kind=_kind(suffix))
+    if document is None:
         on_error(InputError(f"{path}: empty document"))
+    else:
+        yield document
+
+
+def _kind(suffix: str) -> str:
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    return "text"
+
+
+def parse_document(text: str, *, doc_id: str, source: str | None, kind: str = "text",
+                   title: str | None = None) -> Document | None:
+    """A document from its text in one of the kinds kg reads (``text``, ``markdown``,
+    ``html``), normalised; None when no prose is left."""
+    found_title = None
+    if kind == "html":
+        text, found_title = html_main_text(text)
+    elif kind == "markdown":
+        text, found_title = markdown_text(text)
+    text = normalize_text(text)
+    if not text.strip():
+        return None
+    title = normalize_text(title or found_title or first_line_title(text) or "") or None
+    return Document(id=doc_id, text=text, title=title, source=source)
+
+
+def _read_stdin(on_error: ErrorHandler, on_note: NoteHandler) -> Iterator[Document]:
+    raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+    if len(raw) > MAX_INPUT_BYTES:
+        on_error(InputError(f"standard input: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MiB"))
         return
-    yield Document(id=path.stem if path.stem else str(path), text=text,
-                   title=title or first_line_title(text), source=str(path))
-
-
-def decode(raw: bytes) -> str:
-    """UTF-8 text, or an InputError saying why the bytes are not a text document."""
-    if b"\x00" in raw[:8192]:
-        raise InputError("binary file, not a text document")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (invalid byte at offset {exc.start})") from None
-    return text
-
-
-def _read_stdin(on_error: ErrorHandler) -> Iterator[Document]:
-    raw = sys.stdin.buffer.read()
-    try:
-        text = decode(raw)
+        decoded = decode(raw)
     except InputError as exc:
         on_error(InputError(f"standard input: {exc}"))
         return
-    if _looks_like_jsonl(text):
-        yield from _parse_jsonl(text, "standard input", on_error)
-    elif text.strip():
-        yield Document(id="stdin", text=text, title=first_line_title(text), source="stdin")
-    else:
+    if decoded.note:
+        on_note(f"standard input: {decoded.note}")
+    if _looks_like_jsonl(decoded.text):
+        yield from _parse_jsonl(decoded.text, "standard input", "stdin", on_error)
+        return
+    document = parse_document(decoded.text, doc_id="stdin", source="stdin")
+    if document is None:
         on_error(InputError("standard input: empty document"))
+    else:
+        yield document
 
 
 def _looks_like_jsonl(text: str) -> bool:
@@ -138,7 +232,7 @@ def _looks_like_jsonl(text: str) -> bool:
         return False
 
 
-def _parse_jsonl(text: str, name: str, on_error: ErrorHandler) -> Iterator[Document]:
+def _parse_jsonl(text: str, name: str, file_id: str, on_error: ErrorHandler) -> Iterator[Document]:
     found = False
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -152,43 +246,53 @@ def _parse_jsonl(text: str, name: str, on_error: ErrorHandler) -> Iterator[Docum
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             on_error(InputError(f"{where}: expected an object with a \"text\" string"))
             continue
-        if not record["text"].strip():
+        doc_id = normalize_text(str(record.get("id") or "").strip()) or f"{file_id}#{number}"
+        title = record.get("title")
+        document = parse_document(record["text"], doc_id=doc_id, title=str(title) if title else None,
+                                  source=str(record.get("url") or record.get("source") or name))
+        if document is None:
             on_error(InputError(f"{where}: empty document"))
             continue
-        doc_id = str(record.get("id") or f"{Path(name).stem}-{number}")
-        title = record.get("title")
-        yield Document(id=doc_id, text=record["text"],
-                       title=str(title) if title else first_line_title(record["text"]),
-                       source=str(record.get("url") or record.get("source") or name))
+        yield document
         found = True
     if not found and text.strip() == "":
         on_error(InputError(f"{name}: empty document"))
 
 
-def html_main_text(html: str) -> tuple[str, str | None]:
-    """The article's main text and title, without navigation, ads and boilerplate."""
-    import trafilatura  # imported here: it is slow to import and only HTML needs it
-
-    extracted = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
-                                            favor_precision=True, with_metadata=True)
-    if not extracted:
-        return "", None
-    if isinstance(extracted, dict):
-        text, title = extracted.get("text") or "", extracted.get("title")
-    else:
-        text, title = getattr(extracted, "text", "") or "", getattr(extracted, "title", None)
-    return text, title
-
-
-_MARKDOWN_HEADING = re.compile(r"^\s*#+\s*")
-
-
 def first_line_title(text: str) -> str | None:
     for line in text.splitlines():
-        line = _MARKDOWN_HEADING.sub("", line).strip()
+        line = line.strip()
         if line:
             return line[:200]
     return None
+
+
+def _sections(document: Document, on_note: NoteHandler) -> Iterator[Document]:
+    if len(document.text) <= SECTION_CHARS:
+        yield document
+        return
+    parts = list(split_sections(document.text, SECTION_CHARS))
+    on_note(f"{document.source or document.id}: {len(document.text):,} characters, read as {len(parts)} sections")
+    for number, part in enumerate(parts, start=1):
+        yield replace(document, id=f"{document.id}#{number}", text=part)
+
+
+def split_sections(text: str, limit: int) -> Iterator[str]:
+    """The text in pieces of at most ``limit`` characters, cut at the last paragraph break,
+    else line break, else sentence end, else space before the limit."""
+    while len(text) > limit:
+        window = text[:limit]
+        cut = limit  # no break in the second half of the window: cut inside a word
+        for mark in ("\n\n", "\n", ". ", " "):
+            found = window.rfind(mark)
+            if found >= 0 and found + len(mark) > limit // 2:
+                cut = found + len(mark)
+                break
+        piece, text = text[:cut], text[cut:]
+        if piece.strip():
+            yield piece
+    if text.strip():
+        yield text
 
 
 def require_documents(documents: list[Document]) -> list[Document]:

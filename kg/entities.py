@@ -16,7 +16,7 @@ from rdflib import URIRef
 from .gazetteer import Gazetteer
 from .mentions import GAZETTEER, REFERENCE, Mention
 from .names import name_key, slug
-from .vocab import ENTITY
+from .vocab import Base
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,10 @@ class Entity:
 class EntityIndex:
     """Resolves mentions to entities. Fill it with every document's mentions, then read it."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, *, base: Base | None = None) -> None:
         self.gazetteer = gazetteer
-        self._known = {entry.iri: entry for entry in gazetteer.entries}
+        self.base = base or Base()
+        self._known = {self.base.rebase(entry.iri): entry for entry in gazetteer.entries}
         self._surface: dict[URIRef, Counter[str]] = defaultdict(Counter)
         self._classes: dict[URIRef, Counter[URIRef]] = defaultdict(Counter)
         self._documents: dict[URIRef, set[str]] = defaultdict(set)
@@ -44,11 +45,11 @@ class EntityIndex:
 
     def iri_of(self, mention: Mention) -> URIRef:
         if mention.entry is not None:
-            return mention.entry
+            return self.base.rebase(mention.entry)
         entry = self.gazetteer.lookup(mention.name)
         if entry is not None:
-            return entry.iri
-        return ENTITY[slug(mention.name)]
+            return self.base.rebase(entry.iri)
+        return self.base.entity[slug(mention.name)]
 
     def add(self, document_id: str, mentions: Iterable[Mention]) -> None:
         self._entities = None

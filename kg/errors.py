@@ -5,6 +5,9 @@ The CLI prints any KGError as a single line and exits non-zero; anything else is
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 
 class KGError(Exception):
     """Base of every error kg raises on purpose."""
@@ -46,3 +49,18 @@ class ExplainError(KGError):
 
 class FocusError(KGError):
     """The entity a view should focus on is not in the graph."""
+
+
+class UnknownNameError(KGError):
+    """A class, relation, query or parameter name that is not known; the message lists the
+    known ones and suggests the closest."""
+
+    def __init__(self, kind: str, name: str, known: Iterable[str]) -> None:
+        names = sorted(set(known))
+        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6) or \
+            [n for n in names if n.lower() == name.lower()]
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        listing = ", ".join(names) if names else "none"
+        super().__init__(f"no {kind} named {name!r}{hint}; known: {listing}")
+        self.name = name
+        self.known = tuple(names)

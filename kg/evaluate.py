@@ -2,8 +2,12 @@
 
 The matching rules are those of the gold format: entities match by any of their labels,
 ignoring case, spaces and punctuation; relations match by the predicate's local name, with
-inverse and symmetric forms accepted; ``optional`` gold relations neither reward nor cost,
-``negative`` ones are contradictions when extracted.
+inverse and symmetric forms accepted (as the ontology declares them: ``owl:inverseOf``,
+``owl:SymmetricProperty``); ``optional`` gold relations neither reward nor cost, ``negative``
+ones are contradictions when extracted.
+
+Gold lines name the document they describe (``doc``); only the relations stated in those
+documents are scored, so gold for one document gives that document's precision.
 """
 
 from __future__ import annotations
@@ -16,14 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from .errors import GoldError
-from .ontology import local_name
+from .normalize import printable
+from .ontology import Ontology, default_ontology, local_name
+from .vocab import AI
 
-INVERSE_OF = {"hasMember": "memberOf", "releasedBy": "releases", "developedBy": "develops",
-              "createdBy": "created", "foundedBy": "founded", "hasPart": "partOf", "employs": "worksFor"}
-SYMMETRIC = frozenset({"partnersWith", "comparedWith", "competesWith"})
 _LABELS = (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
 
 
@@ -41,6 +44,7 @@ class GoldRelation:
     kind: str = "positive"
     alt_p: tuple[str, ...] = ()
     alt_o: tuple[str, ...] = ()
+    doc: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,18 +52,25 @@ class GoldEntity:
     name: str
     type: str
     aliases: tuple[str, ...] = ()
+    doc: str | None = None
 
 
 @dataclass
 class Gold:
     entities: dict[str, GoldEntity] = field(default_factory=dict)
     relations: list[GoldRelation] = field(default_factory=list)
+    #: the documents the gold describes (its lines' ``doc``); empty when no line names one
+    documents: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, paths: Iterable[str | Path]) -> Gold:
         gold = cls()
         strongest: dict[tuple[str, str, str], GoldRelation] = {}
         rank = {"positive": 0, "optional": 1, "negative": 2}
+        documents: set[str] = set()
+        paths = list(paths)
+        if not paths:
+            raise GoldError("no gold files given")
         for path in paths:
             path = Path(path)
             if not path.is_file():
@@ -73,13 +84,16 @@ class Gold:
                     continue
                 try:
                     record = json.loads(line)
+                    doc = record.get("doc")
+                    if doc is not None:
+                        documents.add(str(doc))
                     if "entity" in record:
                         gold.entities[record["entity"]] = GoldEntity(
-                            record["entity"], record["type"], tuple(record.get("aliases", [])))
+                            record["entity"], record["type"], tuple(record.get("aliases", [])), doc)
                         continue
                     relation = GoldRelation(record["s"], record["p"], record["o"], record.get("kind", "positive"),
-                                            tuple(record.get("alt_p", [])), tuple(record.get("alt_o", [])))
-                except (ValueError, KeyError, TypeError) as exc:
+                                            tuple(record.get("alt_p", [])), tuple(record.get("alt_o", [])), doc)
+                except (ValueError, KeyError, TypeError, AttributeError) as exc:
                     raise GoldError(f"{path}, line {number}: not a gold entity or relation ({exc})") from None
                 if relation.kind not in rank:
                     raise GoldError(f"{path}, line {number}: unknown kind {relation.kind!r}")
@@ -88,7 +102,24 @@ class Gold:
                 if key not in strongest or rank[relation.kind] < rank[strongest[key].kind]:
                     strongest[key] = relation
         gold.relations = list(strongest.values())
+        gold.documents = frozenset(documents)
+        if not gold.relations and not gold.entities:
+            raise GoldError(f"{', '.join(map(str, paths))}: no gold entities or relations")
         return gold
+
+
+@dataclass(frozen=True)
+class RelationScore:
+    """The score of one relation (by the gold's name for it)."""
+
+    relation: str
+    precision: float
+    recall: float
+    f1: float
+    predicted: int
+    true_positives: int
+    gold_positives: int
+    gold_found: int
 
 
 @dataclass(frozen=True)
@@ -106,16 +137,71 @@ class Score:
     entities_found: int
     entities_typed: int
     entities_total: int
+    relations: tuple[RelationScore, ...] = ()
+    documents: tuple[str, ...] = ()  # the graph's documents that were scored (all when empty)
 
     def as_dict(self) -> dict:
-        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items()}
+        out = {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items()}
+        out["relations"] = {r.relation: {k: v for k, v in r.__dict__.items() if k != "relation"}
+                            for r in self.relations}
+        return out
 
 
-def evaluate(graph: Graph, gold: Gold) -> Score:
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+class _Directions:
+    """Relation names in one direction: an inverse ("releasedBy") is read as the relation it
+    inverts, a symmetric relation's ends in a fixed order. Read from the ontology."""
+
+    def __init__(self, ontology: Ontology) -> None:
+        self.flip: dict[str, str] = {}
+        self.symmetric = frozenset(spec.name for spec in ontology.relations.values() if spec.symmetric)
+        for spec in ontology.relations.values():
+            if spec.inverse is None:
+                continue
+            # either one may stand for the pair: the alphabetically first, so both agree
+            first, second = sorted((spec.name, local_name(spec.inverse)))
+            self.flip[second] = first
+
+    def canonical(self, s, name: str, o) -> tuple:
+        if name in self.flip:
+            s, name, o = o, self.flip[name], s
+        if name in self.symmetric and str(o) < str(s):
+            s, o = o, s
+        return s, name, o
+
+
+def _document_nodes(graph: Graph, wanted: frozenset[str]) -> tuple[set, set[str]]:
+    """The graph's document nodes that gold document names denote (by id, or the file name of
+    the source; sections of a split document count as the document), and the names not found."""
+    found, named = set(), set()
+    for node in set(graph.subjects(RDF.type, AI.Document)):
+        names = set()
+        for value in (graph.value(node, DCTERMS.identifier), graph.value(node, DCTERMS.source)):
+            if value is not None:
+                text = str(value)
+                names |= {text, text.split("#", 1)[0], text.replace("\\", "/").rsplit("/", 1)[-1]}
+        hit = names & wanted
+        if hit:
+            found.add(node)
+            named |= hit
+    return found, set(wanted) - named
+
+
+def evaluate(graph: Graph, gold: Gold, *, ontology: Ontology | None = None) -> Score:
+    """Score a graph's relations and entities against gold. Where the gold names its documents
+    and the graph records where each relation was stated (kg's evidence), only the relations
+    stated in those documents count."""
+    directions = _Directions(ontology or default_ontology())
     labels: dict = defaultdict(set)
+    shown: dict = {}
     for s, p, o in graph:
         if p in _LABELS and isinstance(o, Literal):
             labels[s].add(normalize(str(o)))
+            if p == RDFS.label:
+                shown[s] = min(shown.get(s, str(o)), str(o))
     for node in list(labels):
         if isinstance(node, URIRef):
             labels[node].add(normalize(local_name(node).replace("-", " ").replace("_", " ")))
@@ -129,36 +215,50 @@ def evaluate(graph: Graph, gold: Gold) -> Score:
         keys = {normalize(name)} | {normalize(a) for a in (entity.aliases if entity else ())}
         return set().union(*(by_label.get(k, set()) for k in keys))
 
-    predicted: set[tuple] = set()
+    scope = None  # the (s, p, o) triples stated in the gold's documents
+    scored_documents: tuple[str, ...] = ()
+    if gold.documents and any(graph.subjects(RDF.type, AI.Evidence)):
+        documents, unknown = _document_nodes(graph, gold.documents)
+        if unknown:
+            raise GoldError(f"the gold describes documents that are not in the graph: {', '.join(sorted(unknown))}")
+        scope = {(graph.value(e, RDF.subject), graph.value(e, RDF.predicate), graph.value(e, RDF.object))
+                 for e in graph.subjects(RDF.type, AI.Evidence)
+                 if graph.value(e, PROV.wasDerivedFrom) in documents}
+        scored_documents = tuple(sorted(str(graph.value(d, DCTERMS.identifier) or d) for d in documents))
+
+    predicted: dict[tuple, tuple] = {}  # canonical triple -> a triple as the graph states it
     for s, p, o in graph:
         if isinstance(o, Literal) or s not in labels or o not in labels or s == o or p == RDF.type:
             continue
         name = local_name(p)
-        if name in _NOT_RELATIONS:
+        if name in _NOT_RELATIONS or (scope is not None and (s, p, o) not in scope):
             continue
-        if name in INVERSE_OF:
-            s, name, o = o, INVERSE_OF[name], s
-        if name in SYMMETRIC and str(o) < str(s):
-            s, o = o, s
-        predicted.add((s, name, o))
+        predicted.setdefault(directions.canonical(s, name, o), (s, name, o))
 
     def hits(rel: GoldRelation) -> set:
         subjects = nodes(rel.s)
         objects = set().union(*(nodes(o) for o in (rel.o, *rel.alt_o)))
-        names = {rel.p, *rel.alt_p}
-        return {t for t in predicted if t[1] in names and (
-            (t[0] in subjects and t[2] in objects) or (t[1] in SYMMETRIC and t[2] in subjects and t[0] in objects))}
+        found = set()
+        for name in (rel.p, *rel.alt_p):
+            wanted = {directions.canonical(s, name, o) for s in subjects for o in objects}
+            found |= wanted & predicted.keys()
+        return found
 
     true_hits, optional_hits = set(), set()
     contradictions, missed = [], []
     gold_positives = gold_found = 0
+    per_gold: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # name -> [positives, found]
+    name_of: dict[str, str] = {}  # canonical relation name -> the gold's name for it
     for rel in gold.relations:
         found = hits(rel)
+        name_of.setdefault(directions.canonical("", rel.p, "")[1], rel.p)
         text = f"{rel.s} {rel.p} {rel.o}"
         if rel.kind == "positive":
             gold_positives += 1
+            per_gold[rel.p][0] += 1
             if found:
                 gold_found += 1
+                per_gold[rel.p][1] += 1
                 true_hits |= found
             else:
                 missed.append(text)
@@ -166,11 +266,23 @@ def evaluate(graph: Graph, gold: Gold) -> Score:
             optional_hits |= found
         elif found:
             contradictions.append(text)
-    counted = predicted - (optional_hits - true_hits)
+    counted = set(predicted) - (optional_hits - true_hits)
     false_positives = counted - true_hits
     precision = len(true_hits & counted) / len(counted) if counted else 0.0
     recall = gold_found / gold_positives if gold_positives else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+    per_predicted: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # name -> [predicted, right]
+    for triple in counted:
+        name = name_of.get(triple[1], predicted[triple][1])
+        per_predicted[name][0] += 1
+        per_predicted[name][1] += triple in true_hits
+    relation_scores = []
+    for name in sorted(set(per_gold) | set(per_predicted)):
+        (positives, found_count), (guessed, right) = per_gold.get(name, [0, 0]), per_predicted.get(name, [0, 0])
+        p_ = right / guessed if guessed else 0.0
+        r_ = found_count / positives if positives else 0.0
+        relation_scores.append(RelationScore(name, round(p_, 3), round(r_, 3), round(_f1(p_, r_), 3),
+                                             guessed, right, positives, found_count))
 
     found_entities = typed = 0
     for name, entity in gold.entities.items():
@@ -182,14 +294,17 @@ def evaluate(graph: Graph, gold: Gold) -> Score:
             typed += 1
 
     def show(t) -> str:
-        return f"{sorted(labels[t[0]])[0]} {t[1]} {sorted(labels[t[2]])[0]}"
+        s, name, o = predicted[t]
+        return printable(f"{shown.get(s, local_name(s))} {name} {shown.get(o, local_name(o))}")
 
-    return Score(precision=round(precision, 3), recall=round(recall, 3), f1=round(f1, 3),
+    return Score(precision=round(precision, 3), recall=round(recall, 3), f1=round(_f1(precision, recall), 3),
                  predicted=len(counted), true_positives=len(true_hits & counted),
                  gold_positives=gold_positives, gold_found=gold_found,
-                 contradictions=tuple(contradictions), missed=tuple(missed),
+                 contradictions=tuple(printable(c) for c in contradictions),
+                 missed=tuple(printable(m) for m in missed),
                  false_positives=tuple(sorted(show(t) for t in false_positives)),
-                 entities_found=found_entities, entities_typed=typed, entities_total=len(gold.entities))
+                 entities_found=found_entities, entities_typed=typed, entities_total=len(gold.entities),
+                 relations=tuple(relation_scores), documents=scored_documents)
 
 
 _NOT_RELATIONS = frozenset({
@@ -221,6 +336,13 @@ def format_score(score: Score, *, verbose: bool = False) -> str:
         f"contradictions {len(score.contradictions)}",
         f"entities   {score.entities_found}/{score.entities_total} found, {score.entities_typed}/{score.entities_total} typed right",
     ]
+    if score.documents:
+        lines.append(f"documents  {len(score.documents)} scored: {printable(', '.join(score.documents))}")
+    if score.relations:
+        width = max(len(r.relation) for r in score.relations)
+        lines.append(f"by relation{' ' * max(1, width - 9)}precision  recall  f1     predicted  gold")
+        lines.extend(f"    {r.relation:{width}}  {r.precision:.3f}      {r.recall:.3f}   {r.f1:.3f}  "
+                     f"{r.predicted:9}  {r.gold_positives:4}" for r in score.relations)
     sections: Sequence[tuple[str, tuple[str, ...]]] = [("contradicted", score.contradictions)]
     if verbose:
         sections = [*sections, ("missed", score.missed), ("false positives", score.false_positives)]

@@ -10,13 +10,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
-from rdflib.util import guess_format
 
 from .errors import OntologyError
 from .names import name_key
 from .ontology import Ontology, data_dir
+from .rdf_input import guess_rdf_format, parse_rdf, read_rdf_bytes
 
 
 @dataclass(frozen=True)
@@ -54,9 +54,11 @@ class Gazetteer:
         source = Path(path) if path is not None else data_dir() / "gazetteer.ttl"
         if not source.is_file():
             raise OntologyError(f"{source}: no such gazetteer file")
-        graph = Graph()
         try:
-            graph.parse(source, format=guess_format(str(source)) or "turtle")
+            data = read_rdf_bytes(source)
+            graph = parse_rdf(data, format=guess_rdf_format(str(source), data))
+        except OSError as exc:
+            raise OntologyError(f"{source}: cannot read: {exc.strerror or exc}") from None
         except Exception as exc:  # rdflib raises many unrelated types for bad syntax
             reason = " ".join(str(exc).split())[:200] or type(exc).__name__
             raise OntologyError(f"{source}: cannot parse: {reason}") from None

@@ -10,6 +10,8 @@ its character offsets, the rule and a confidence.
 from __future__ import annotations
 
 import hashlib
+import stat
+import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,17 +21,18 @@ from typing import Any
 from urllib.parse import quote
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.util import guess_format
 
 from .documents import Document
 from .entities import Entity, EntityIndex
-from .errors import GraphError, QueryError
+from .errors import GraphError, KGError, QueryError
+from .normalize import printable
 from .ontology import Ontology, default_ontology, local_name
 from .output import write_atomically
+from .rdf_input import MAX_RDF_BYTES, guess_rdf_format, parse_rdf, read_rdf_bytes
 from .provenance import Evidence, Rejection, evidence, explain, label, with_min_confidence
 from .relations import RelationMention
 from .validation import Violation, validate
-from .vocab import AI, DCTERMS, DOCUMENT, EVIDENCE, NOT_RELATIONS, OWL, PROV, RDF, RDFS, SKOS, XSD, bind_prefixes
+from .vocab import AI, DCTERMS, NOT_RELATIONS, OWL, PROV, RDF, RDFS, SKOS, XSD, Base, bind_prefixes
 
 #: file suffixes kg writes, and the rdflib serializer plugin for each
 FORMATS = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "ntriples": "nt", "trig": "trig",
@@ -49,14 +52,15 @@ def rdf_format(name: str | None = None, *, path: str | Path | None = None) -> st
     return "turtle"
 
 
-def document_iri(document_id: str) -> URIRef:
-    return DOCUMENT[quote(document_id, safe="-._~")]
+def document_iri(document_id: str, *, base: Base | None = None) -> URIRef:
+    return (base or Base()).document[quote(document_id, safe="-._~")]
 
 
-def evidence_iri(document_id: str, relation: RelationMention, subject: URIRef, obj: URIRef) -> URIRef:
+def evidence_iri(document_id: str, relation: RelationMention, subject: URIRef, obj: URIRef, *,
+                 base: Base | None = None) -> URIRef:
     key = "\x1f".join([document_id, str(relation.sentence_start), str(relation.sentence_end),
                        str(subject), str(relation.relation), str(obj)])
-    return EVIDENCE[hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]]
+    return (base or Base()).evidence[hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]]
 
 
 @dataclass(frozen=True)
@@ -70,16 +74,18 @@ class Extraction:
 
 def to_graph(extractions: Sequence[Extraction], index: EntityIndex, *, ontology: Ontology,
              min_confidence: float = 0.0) -> tuple[Graph, list[Rejection]]:
-    """The RDF graph of the extractions, and the candidate relations left out, with the reason."""
+    """The RDF graph of the extractions, and the candidate relations left out, with the reason.
+    IRIs are minted under the index's base."""
+    base = index.base
     graph = Graph()
-    bind_prefixes(graph)
+    bind_prefixes(graph, base=base)
     left_out: list[Rejection] = []
     entities = index.entities
     for entity in entities.values():
-        _add_entity(graph, entity)
+        _add_entity(graph, entity, base)
     for extraction in extractions:
         doc = extraction.document
-        doc_iri = document_iri(doc.id)
+        doc_iri = document_iri(doc.id, base=base)
         graph.add((doc_iri, RDF.type, AI.Document))
         graph.add((doc_iri, DCTERMS.identifier, Literal(doc.id)))
         if doc.title:
@@ -103,7 +109,7 @@ def to_graph(extractions: Sequence[Extraction], index: EntityIndex, *, ontology:
                 left_out.append(_rejection(doc, relation, "low confidence"))
                 continue
             graph.add((subject.iri, relation.relation, obj.iri))
-            evidence = evidence_iri(doc.id, relation, subject.iri, obj.iri)
+            evidence = evidence_iri(doc.id, relation, subject.iri, obj.iri, base=base)
             text = doc.text[relation.sentence_start:relation.sentence_end]
             for p, o in ((RDF.type, AI.Evidence), (RDF.type, RDF.Statement),
                          (RDF.subject, subject.iri), (RDF.predicate, relation.relation), (RDF.object, obj.iri),
@@ -123,7 +129,7 @@ def _rejection(doc: Document, relation: RelationMention, reason: str) -> Rejecti
                      sentence=" ".join(doc.text[relation.sentence_start:relation.sentence_end].split()))
 
 
-def _add_entity(graph: Graph, entity: Entity) -> None:
+def _add_entity(graph: Graph, entity: Entity, base: Base) -> None:
     graph.add((entity.iri, RDF.type, entity.cls))
     graph.add((entity.iri, RDFS.label, Literal(entity.label)))
     for alias in entity.aliases:
@@ -131,7 +137,7 @@ def _add_entity(graph: Graph, entity: Entity) -> None:
     for item in entity.same_as:
         graph.add((entity.iri, OWL.sameAs, item))
     for doc_id in entity.documents:
-        graph.add((entity.iri, AI.mentionedIn, document_iri(doc_id)))
+        graph.add((entity.iri, AI.mentionedIn, document_iri(doc_id, base=base)))
 
 
 @dataclass(frozen=True)
@@ -170,19 +176,27 @@ class KnowledgeGraph:
 
     # -- reading -------------------------------------------------------------------------
     @classmethod
-    def load(cls, source: str | Path, *, format: str | None = None) -> KnowledgeGraph:
-        """Read a graph file kg (or anything else) wrote, in any RDF format rdflib reads."""
-        path = Path(source)
-        if not path.exists():
-            raise GraphError(f"{path}: no such file")
-        if path.is_dir():
-            raise GraphError(f"{path}: is a directory, not a graph file")
-        fmt = rdf_format(format) if format else (guess_format(str(path)) or "turtle")
-        try:
-            graph = _parse_merged(path, fmt)
-        except Exception as exc:  # rdflib's parsers raise many unrelated types for bad input
-            reason = " ".join(str(exc).split())[:200] or type(exc).__name__
-            raise GraphError(f"{path}: cannot read as {fmt}: {reason}") from None
+    def load(cls, *sources: str | Path | Iterable[str | Path], format: str | None = None) -> KnowledgeGraph:
+        """Read graph files kg (or anything else) wrote, in any RDF format rdflib reads, as
+        one graph: files, folders (their RDF files, recursively) and ``-`` (standard input).
+        ``format`` names the format of every input; by default it is told by each file's
+        suffix, and by its first bytes for standard input."""
+        flat: list[str | Path] = []
+        for source in sources:
+            flat.extend([source] if isinstance(source, (str, Path)) else source)
+        if not flat:
+            raise GraphError("no graph to read")
+        fmt = rdf_format(format) if format else None
+        graph = Graph()
+        for name, data in _graph_inputs(flat):
+            this = fmt or guess_rdf_format(name, data)
+            try:
+                _parse_merged(data, this, graph)
+            except KGError as exc:
+                raise GraphError(f"{name}: {exc}") from None
+            except Exception as exc:  # rdflib's parsers raise many unrelated types for bad input
+                reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+                raise GraphError(f"{name}: cannot read as {this}: {printable(reason)}") from None
         bind_prefixes(graph)
         return cls(graph)
 
@@ -213,7 +227,8 @@ class KnowledgeGraph:
 
     def to_html(self, destination: str | Path | None = None, *, focus: str | None = None, depth: int = 1,
                 types: Iterable[str] = (), relations: Iterable[str] = (), query: str | None = None,
-                max_nodes: int | None = None, title: str | None = None) -> str | None:
+                max_nodes: int | None = None, title: str | None = None,
+                inputs: Iterable[str | Path] = ()) -> str | None:
         """An interactive page of the graph that works offline. ``focus`` and ``depth`` draw one
         entity's neighbourhood, ``types`` and ``relations`` keep only those, ``query`` draws a
         SPARQL CONSTRUCT's result. Written atomically to ``destination``, else returned."""
@@ -223,7 +238,7 @@ class KnowledgeGraph:
                          construct=query, max_nodes=max_nodes or DEFAULT_MAX_NODES, title=title)
         if destination is None:
             return page
-        write(page, destination)
+        write(page, destination, inputs=inputs)
         return None
 
     def view(self, **options):
@@ -232,11 +247,13 @@ class KnowledgeGraph:
 
         return View(self.to_html(**options))
 
-    def export(self, destination: str | Path) -> None:
-        """Write the network as GraphML or GEXF (by the file's suffix) for Gephi and the like."""
+    def export(self, destination: str | Path, *, format: str | None = None,
+               inputs: Iterable[str | Path] = ()) -> None:
+        """Write the network as GraphML or GEXF (``format``, else the file's suffix) for Gephi
+        and the like; ``-`` is standard output."""
         from .network import export
 
-        export(self.to_networkx(), destination)
+        export(self.to_networkx(), destination, format=format, inputs=inputs)
 
     # -- tables --------------------------------------------------------------------------
     def entity_records(self) -> list[dict[str, Any]]:
@@ -319,15 +336,17 @@ class KnowledgeGraph:
                           relations=dict(sorted(relations.items())), evidence=len(evidence), triples=len(g))
 
     # -- writing -------------------------------------------------------------------------
-    def serialize(self, destination: str | Path | None = None, *, format: str | None = None) -> str | None:
+    def serialize(self, destination: str | Path | None = None, *, format: str | None = None,
+                  inputs: Iterable[str | Path] = ()) -> str | None:
         """The graph as text (Turtle unless ``format`` or the file name says otherwise).
-        With a destination, written there atomically and nothing is returned."""
-        fmt = rdf_format(format, path=destination)
+        With a destination (``-`` for standard output), written there atomically and nothing
+        is returned; a destination that is one of ``inputs`` is refused."""
+        fmt = rdf_format(format, path=destination if str(destination) != "-" else None)
         source = _as_dataset(self.graph) if fmt in ("nquads", "trig") else self.graph
         data = source.serialize(format=fmt, encoding="utf-8")
         if destination is None:
             return data.decode("utf-8")
-        write_atomically(destination, data)
+        write_atomically(destination, data, inputs=inputs)
         return None
 
 
@@ -342,13 +361,46 @@ def _as_dataset(graph: Graph) -> Dataset:
     return dataset
 
 
-def _parse_merged(path: Path, fmt: str) -> Graph:
-    """One graph of all the triples in a file, named graphs included (TriG, N-Quads)."""
+#: suffixes of the RDF files kg reads from a folder
+RDF_SUFFIXES = frozenset({".ttl", ".nt", ".nq", ".trig", ".jsonld", ".rdf", ".owl", ".n3", ".xml"})
+
+
+def _graph_inputs(sources: Sequence[str | Path]) -> Iterable[tuple[str, bytes]]:
+    """(name, bytes) of every graph file behind the sources, bounded in size."""
+    for source in sources:
+        if str(source) == "-":
+            data = sys.stdin.buffer.read(MAX_RDF_BYTES + 1)
+            if len(data) > MAX_RDF_BYTES:
+                raise GraphError("standard input: larger than kg reads as one graph")
+            yield "", data
+            continue
+        path = Path(source)
+        if not path.exists():
+            raise GraphError(f"{path}: no such file or directory")
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in RDF_SUFFIXES
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not files:
+                raise GraphError(f"{path}: no RDF files in this directory ({', '.join(sorted(RDF_SUFFIXES))})")
+        else:
+            files = [path]
+        for file in files:
+            if not stat.S_ISREG(file.stat().st_mode) and not stat.S_ISFIFO(file.stat().st_mode):
+                raise GraphError(f"{file}: not a regular file")
+            try:
+                yield str(file), read_rdf_bytes(file)
+            except OSError as exc:
+                raise GraphError(f"{file}: cannot read: {exc.strerror or exc}") from None
+            except KGError as exc:
+                raise GraphError(f"{file}: {exc}") from None
+
+
+def _parse_merged(data: bytes, fmt: str, graph: Graph) -> None:
+    """Add all the triples of one input to ``graph``, named graphs included (TriG, N-Quads)."""
     if fmt not in ("nquads", "trig"):
-        return Graph().parse(path, format=fmt)
+        parse_rdf(data, format=fmt, into=graph)
+        return
     dataset = Dataset()
-    dataset.parse(path, format=fmt)
-    graph = Graph()
+    parse_rdf(data, format=fmt, into=dataset)
     for s, p, o, _ in dataset.quads((None, None, None, None)):
         graph.add((s, p, o))
-    return graph

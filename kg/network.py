@@ -4,13 +4,14 @@ analytics (networkx) and network tools (GraphML, GEXF).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
 
-from .errors import FocusError, GraphError
+from .errors import FocusError, GraphError, UnknownNameError
 from .ontology import Ontology, default_ontology, local_name
 from .output import write_atomically
 from .provenance import entities_named
@@ -67,6 +68,9 @@ def select(network: nx.MultiDiGraph, graph: Graph, *, focus: str | None = None, 
     some relations."""
     chosen = network
     relations, types = set(relations), set(types)
+    _known_names("class", types, {d["cls"] for _, d in network.nodes(data=True)} | set(_ontology_classes()))
+    _known_names("relation", relations, {d["relation"] for _, _, d in network.edges(data=True)}
+                 | set(_ontology_relations()))
     if relations:
         chosen = nx.MultiDiGraph(((u, v, k, d) for u, v, k, d in chosen.edges(keys=True, data=True)
                                   if d["relation"] in relations))
@@ -86,6 +90,21 @@ def select(network: nx.MultiDiGraph, graph: Graph, *, focus: str | None = None, 
     return chosen
 
 
+def _ontology_classes() -> list[str]:
+    return [spec.name for spec in default_ontology().classes.values() if spec.iri not in (AI.Document, AI.Evidence)]
+
+
+def _ontology_relations() -> list[str]:
+    return [spec.name for spec in default_ontology().relations.values()]
+
+
+def _known_names(kind: str, wanted: set[str], known: set[str]) -> None:
+    """A view filtered on a misspelt name would be empty without a word: say so instead."""
+    for name in sorted(wanted):
+        if name not in known:
+            raise UnknownNameError(kind, name, known)
+
+
 def most_connected(network: nx.MultiDiGraph, limit: int) -> nx.MultiDiGraph:
     """The ``limit`` entities with the most relations (ties by label), and the edges among them."""
     if network.number_of_nodes() <= limit:
@@ -94,18 +113,36 @@ def most_connected(network: nx.MultiDiGraph, limit: int) -> nx.MultiDiGraph:
     return network.subgraph(ranked[:limit]).copy()
 
 
-def export(network: nx.MultiDiGraph, destination: str | Path) -> None:
-    """Write the network as GraphML or GEXF (chosen by the file's suffix), for Gephi and the like."""
+#: characters XML 1.0 cannot carry at all; GraphML and GEXF readers reject a file with one
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
+
+
+def _xml_safe(value: str) -> str:
+    return _NOT_XML.sub("", value)
+
+
+def export(network: nx.MultiDiGraph, destination: str | Path, *, format: str | None = None,
+           inputs: Iterable[str | Path] = ()) -> None:
+    """Write the network as GraphML or GEXF (``format``, else the file's suffix), for Gephi
+    and the like. Every edge has its own id (``e0``, ``e1``... in a stable order) and the
+    output is the same for the same graph, byte for byte."""
     path = Path(destination)
-    kind = EXPORT_FORMATS.get(path.suffix.lower())
-    if kind is None:
-        raise GraphError(f"{path}: unknown network format (use .graphml or .gexf)")
+    kind = (format or "").lower().lstrip(".") or EXPORT_FORMATS.get(path.suffix.lower())
+    if kind not in EXPORT_FORMATS.values():
+        raise GraphError(f"{path}: unknown network format (use .graphml or .gexf, or --format graphml|gexf)")
     flat = nx.MultiDiGraph()
-    for node, data in network.nodes(data=True):
-        flat.add_node(node, label=data["label"], cls=data["cls"], aliases="; ".join(data["aliases"]),
-                      wikidata=data["wikidata"])
-    for u, v, key, data in network.edges(keys=True, data=True):
-        flat.add_edge(u, v, key=key, relation=data["relation"], label=data["label"],
-                      sentences=" | ".join(e["sentence"] for e in data["evidence"]))
-    lines = nx.generate_graphml(flat) if kind == "graphml" else nx.generate_gexf(flat)
-    write_atomically(path, ("\n".join(lines) + "\n").encode("utf-8"))
+    for node, data in sorted(network.nodes(data=True)):
+        flat.add_node(_xml_safe(node), label=_xml_safe(data["label"]), cls=data["cls"],
+                      aliases=_xml_safe("; ".join(data["aliases"])), wikidata=data["wikidata"])
+    edges = sorted(network.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
+    for number, (u, v, _, data) in enumerate(edges):
+        flat.add_edge(_xml_safe(u), _xml_safe(v), key=f"e{number}", relation=data["relation"],
+                      label=_xml_safe(data["label"]),
+                      sentences=_xml_safe(" | ".join(e["sentence"] for e in data["evidence"])))
+    if kind == "graphml":
+        text = "\n".join(nx.generate_graphml(flat))
+    else:
+        # networkx stamps GEXF with today's date: the same graph would differ day to day
+        text = _GEXF_DATE.sub("", "\n".join(nx.generate_gexf(flat)), count=1)
+    write_atomically(destination, (text + "\n").encode("utf-8"), inputs=inputs)

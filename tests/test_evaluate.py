@@ -44,3 +44,44 @@ def test_scores_follow_the_gold_rules(tmp_path):
     assert score.precision == 0.667 and score.recall == 0.667
     assert score.contradictions == ("Meta memberOf Frontier Model Forum",)
     assert (score.entities_found, score.entities_typed) == (3, 2)
+
+
+def test_inverse_and_symmetric_relations_come_from_the_ontology(tmp_path):
+    from kg.ontology import Ontology
+    from conftest import ONTOLOGY
+
+    text = ONTOLOGY.read_text(encoding="utf-8") + """
+ai:rivals a owl:ObjectProperty, owl:SymmetricProperty ; rdfs:domain ai:Organization ; rdfs:range ai:Organization ;
+    ai:verbTrigger "rival" .
+ai:shippedBy a owl:ObjectProperty ; owl:inverseOf ai:ships ; ai:verbTrigger "ship" .
+ai:ships a owl:ObjectProperty ; owl:inverseOf ai:shippedBy .
+"""
+    path = tmp_path / "o.ttl"
+    path.write_text(text, encoding="utf-8")
+    graph = Graph().parse(data=GRAPH + "e:msft ai:rivals e:meta . e:llama-2 ai:shippedBy e:meta .", format="turtle")
+    gold = Gold.load([write_gold(tmp_path, [
+        {"s": "Meta", "p": "rivals", "o": "Microsoft"},
+        {"s": "Meta", "p": "ships", "o": "Llama 2"},
+    ])])
+    assert evaluate(graph, gold, ontology=Ontology.load(path)).gold_found == 2
+    assert evaluate(graph, gold).gold_found == 0  # kg's own ontology declares neither
+
+
+def test_only_the_gold_s_documents_are_scored(tmp_path):
+    evidence = """
+@prefix ev: <https://example.org/kg/evidence/> .
+@prefix doc: <https://example.org/kg/document/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+doc:a a ai:Document ; dcterms:identifier "a.txt" .
+doc:b a ai:Document ; dcterms:identifier "b.txt" .
+ev:1 a ai:Evidence ; rdf:subject e:llama-2 ; rdf:predicate ai:releasedBy ; rdf:object e:meta ; prov:wasDerivedFrom doc:a .
+ev:2 a ai:Evidence ; rdf:subject e:msft ; rdf:predicate ai:partnersWith ; rdf:object e:meta ; prov:wasDerivedFrom doc:b .
+ev:3 a ai:Evidence ; rdf:subject e:gpt4 ; rdf:predicate ai:comparedWith ; rdf:object e:llama-2 ; prov:wasDerivedFrom doc:b .
+"""
+    graph = Graph().parse(data=GRAPH + evidence, format="turtle")
+    gold = Gold.load([write_gold(tmp_path, [{"doc": "a.txt", "s": "Meta", "p": "releases", "o": "Llama 2"}])])
+    score = evaluate(graph, gold)
+    assert (score.predicted, score.true_positives, score.precision, score.documents) == (1, 1, 1.0, ("a.txt",))
+    assert [(r.relation, r.gold_found) for r in score.relations] == [("releases", 1)]

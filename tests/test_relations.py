@@ -84,4 +84,7 @@ def test_rejected_candidates_say_why(nlp):
 
 def test_confidence_is_a_probability(nlp):
     doc = nlp("Google released Gemma 2. Satya Nadella, the chief executive of Microsoft, spoke.")
-    assert all(0.0 < r.confidence <= 1.0 for r in doc._.kg_relations)
+    found = {(r.subject.name, r.relation.rsplit("#", 1)[-1], r.object.name): r.confidence
+             for r in doc._.kg_relations if r.rejected is None}
+    assert set(found) >= {("Google", "releases", "Gemma 2"), ("Satya Nadella", "worksFor", "Microsoft")}
+    assert all(0.0 < c <= 1.0 for c in found.values())
