@@ -62,14 +62,17 @@ def in_browser(path: Path) -> tuple[float, float, int]:
         page.goto(path.as_uri())
         page.wait_for_selector("body[data-kg-ready=true]", state="attached", timeout=600_000)
         ready = time.perf_counter() - start
+        # a search as a reader makes it: typing shows ranked suggestions, Enter goes to the first
         start = time.perf_counter()
         page.fill("#kg-search-input", "Entity 1")
-        page.click("#kg-search button")
-        page.evaluate("window.kgNetwork.getSelectedNodes().length")
+        page.wait_for_selector("#kg-suggestions li", state="visible")
+        page.press("#kg-search-input", "Enter")
+        page.wait_for_function("window.kgNetwork.getSelectedNodes().length === 1")
         search = time.perf_counter() - start
         drawn = page.evaluate("window.kgNetwork.body.data.nodes.length")
+        groups = page.evaluate("window.kgGroups.count()")
         browser.close()
-    return ready, search, drawn
+    return ready, search, drawn, groups
 
 
 def main() -> None:
@@ -87,9 +90,10 @@ def main() -> None:
             start = time.perf_counter()
             graph.to_html(path, max_nodes=limit)
             written = time.perf_counter() - start
-            ready, search, drawn = in_browser(path)
+            ready, search, drawn, groups = in_browser(path)
             print(f"max-nodes {limit:<6}  page {path.stat().st_size / 1e6:.1f} MB written in {written:.1f} s; "
-                  f"{drawn} nodes drawn and settled in {ready:.1f} s; search answered in {search * 1000:.0f} ms")
+                  f"{drawn} nodes drawn ({groups} groups) and settled in {ready:.1f} s; "
+                  f"search answered in {search * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

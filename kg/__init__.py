@@ -17,13 +17,14 @@ from .evaluate import Gold, evaluate
 from .gazetteer import Gazetteer
 from .graph import Changes, KnowledgeGraph
 from .ontology import Ontology
+from .palette import class_colours
 from .provenance import Evidence, Rejection
 from .query import ReadyQuery, ready_queries, ready_query
 from .validation import Violation
 
 load = KnowledgeGraph.load
 
-__all__ = ["build", "load", "Document", "read_documents", "KnowledgeGraph", "Ontology", "Gazetteer",
+__all__ = ["build", "load", "class_colours", "Document", "read_documents", "KnowledgeGraph", "Ontology", "Gazetteer",
            "Gold", "evaluate", "ready_queries", "ready_query", "ReadyQuery", "Evidence", "Rejection",
            "Violation", "Changes", "KGError", "InputError", "NoDocumentsError", "OntologyError", "GraphError",
            "QueryError", "ModelError", "GoldError", "ExplainError", "FocusError", "UnknownNameError",

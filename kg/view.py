@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import html
 import json
-import math
+import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,13 +22,19 @@ import networkx as nx
 
 from .network import most_connected
 from .output import write_atomically
+from .palette import class_colours, colour_of
 
 DEFAULT_MAX_NODES = 300
+#: the most entities a page carries: those drawn, and those a reader can bring in by
+#: expanding a node or opening a group, chosen by the same ranking (most connected first)
+CARRY_LIMIT = 5000
+#: above this many drawn entities, the page opens with communities gathered into groups
+GROUP_ABOVE = 120
+#: labels longer than this are shortened in the drawing; the panel shows them whole
+LABEL_CHARS = 40
 LAYOUT_SEED = 7
-# One colour a class, in the ontology's order, readable on white and by most colour-blind readers.
-PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948", "#9c755f",
-           "#ff9da7", "#bab0ac"]
-CLASS_ORDER = ["Organization", "Person", "AIModel", "Product", "Benchmark", "Dataset", "Place"]
+COMMUNITY_SEED = 7
+EVIDENCE_PER_EDGE = 5
 
 
 @lru_cache(maxsize=1)
@@ -45,47 +52,110 @@ def _template():
     return env.get_template("view.html")
 
 
-def _colours(classes: list[str]) -> dict[str, str]:
-    ordered = [c for c in CLASS_ORDER if c in classes] + sorted(c for c in classes if c not in CLASS_ORDER)
-    return {cls: PALETTE[i % len(PALETTE)] for i, cls in enumerate(ordered)}
+def short_label(text: str, limit: int = LABEL_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def wikidata_link(item: str) -> str:
+    """The https page of a Wikidata item, or "" for anything that is not one."""
+    match = _WIKIDATA_ITEM.match(item or "")
+    return f"https://www.wikidata.org/wiki/{match.group(1)}" if match else ""
+
+
+_WIKIDATA_ITEM = re.compile(r"^https?://www\.wikidata\.org/(?:entity|wiki)/(Q[0-9]+)$")
+
+
+def curves(edges: list[tuple[str, str]]) -> list[dict]:
+    """A distinct curve for every edge between the same two entities: alternately on either
+    side of the line between them, further out for each pair, so no two share a path."""
+    seen: dict[tuple[str, str], int] = {}
+    out = []
+    for u, v in edges:
+        pair = (u, v) if u <= v else (v, u)
+        k = seen.get(pair, 0)
+        seen[pair] = k + 1
+        side_cw = k % 2 == 0
+        if (u, v) != pair:
+            side_cw = not side_cw  # the same side seen from the other end
+        out.append({"enabled": True, "type": "curvedCW" if side_cw else "curvedCCW",
+                    "roundness": round(0.1 + 0.2 * (k // 2), 2)})
+    return out
+
+
+def _communities(network: nx.MultiDiGraph) -> dict[str, int]:
+    """Louvain communities, numbered by size (largest first), the same for the same graph."""
+    if network.number_of_nodes() == 0:
+        return {}
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(network.nodes))
+    simple.add_edges_from(sorted((u, v) for u, v in network.edges() if u != v))
+    found = nx.community.louvain_communities(simple, seed=COMMUNITY_SEED)
+    ordered = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+    return {node: i for i, members in enumerate(ordered) for node in members}
 
 
 def render(network: nx.MultiDiGraph, *, title: str = "kg graph", max_nodes: int = DEFAULT_MAX_NODES,
-           empty_reason: str | None = None) -> str:
-    """The HTML page of a network: at most ``max_nodes`` entities, the most connected."""
+           empty_reason: str | None = None, focus: tuple[str, ...] = (),
+           carry_limit: int = CARRY_LIMIT) -> str:
+    """The HTML page of a network: the ``max_nodes`` most connected entities drawn, and up to
+    ``carry_limit`` carried for the reader to bring in (expanding a node, opening a group,
+    searching)."""
     from pyvis.network import Network
 
     total = network.number_of_nodes()
-    shown = most_connected(network, max_nodes)
-    colours = _colours(sorted({d["cls"] for _, d in shown.nodes(data=True)}))
-    degree = dict(shown.degree())
+    carried = most_connected(network, max(carry_limit, max_nodes))
+    drawn = set(most_connected(carried, max_nodes).nodes)
+    colours = class_colours()
+    community = _communities(carried)
+    degree = dict(network.degree())
     net = Network(directed=True, height="100%", width="100%")
-    for node, data in sorted(shown.nodes(data=True), key=lambda item: item[0]):
-        net.add_node(node, label=data["label"], color=colours[data["cls"]], shape="dot",
-                     size=round(8 + 6 * math.sqrt(degree.get(node, 0)), 2),
+    for node, data in sorted(carried.nodes(data=True), key=lambda item: item[0]):
+        net.add_node(node, label=short_label(data["label"]), color=colour_of(data["cls"]) if data["cls"] not in colours
+                     else colours[data["cls"]], shape="dot", value=degree.get(node, 0),
                      info={"label": data["label"], "class": data["cls"], "aliases": data["aliases"],
-                           "wikidata": data["wikidata"], "relations": _node_relations(shown, node)})
-    for u, v, key, data in sorted(shown.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        net.add_edge(u, v, label=data["label"], arrows="to",
-                     info={"relation": data["label"], "from": shown.nodes[u]["label"],
-                           "to": shown.nodes[v]["label"], "evidence": data["evidence"][:5],
-                           "more": max(0, len(data["evidence"]) - 5)})
+                           "wikidata": wikidata_link(data["wikidata"]), "community": community.get(node, 0),
+                           "degree": degree.get(node, 0), "focus": node in focus})
+    ordered = sorted(carried.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
+    for number, ((u, v, _, data), smooth) in enumerate(zip(ordered, curves([(u, v) for u, v, _, _ in ordered]))):
+        evidence = data["evidence"]
+        net.add_edge(u, v, id=f"e{number}", label=data["label"], arrows="to", smooth=smooth,
+                     info={"relation": data["label"], "name": data["relation"],
+                           "from": carried.nodes[u]["label"], "to": carried.nodes[v]["label"],
+                           "evidence": evidence[:EVIDENCE_PER_EDGE],
+                           "more": max(0, len(evidence) - EVIDENCE_PER_EDGE),
+                           "confidence": max((e["confidence"] for e in evidence), default=1.0),
+                           "documents": sorted({e["document"] for e in evidence})})
     nodes, edges, *_ = net.get_network_data()
     options = {
-        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": len(nodes) <= 150},
+        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": len(drawn) <= 150},
         "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 300, "fit": True},
-                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120}},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": len(nodes) > 200},
-        "edges": {"font": {"size": 10, "align": "middle"}, "smooth": False,
-                  "color": {"color": "#9aa4b1", "highlight": "#333"}},
-        "nodes": {"font": {"size": 14}},
+                    "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 140, "avoidOverlap": 0.4}},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": len(drawn) > 200,
+                        "navigationButtons": False, "keyboard": False},
+        "edges": {"font": {"size": 11, "align": "middle", "strokeWidth": 4, "strokeColor": "#ffffff",
+                           "color": "#444"},
+                  "color": {"color": "#9aa4b1", "highlight": "#333", "hover": "#333"}, "selectionWidth": 2},
+        "nodes": {"font": {"size": 14, "strokeWidth": 4, "strokeColor": "#ffffff"},
+                  "scaling": {"min": 8, "max": 40,
+                              "label": {"enabled": True, "min": 14, "max": 22, "drawThreshold": 5,
+                                        "maxVisible": 30}}},
     }
     if not nodes and empty_reason is None:
         empty_reason = "the graph has no entities"
+    classes = Counter(d["cls"] for _, d in carried.nodes(data=True))
+    legend = [{"class": cls, "colour": colours.get(cls) or colour_of(cls), "count": classes[cls]}
+              for cls in [*[c for c in colours if c in classes], *sorted(c for c in classes if c not in colours)]]
     payload = {
-        "title": title, "nodes": nodes, "edges": edges, "options": options,
-        "legend": [{"class": cls, "colour": colour} for cls, colour in colours.items()],
-        "shown": len(nodes), "total": total, "empty": empty_reason,
+        "title": title,
+        "nodes": [n for n in nodes if n["id"] in drawn], "edges": [e for e in edges
+                                                                   if e["from"] in drawn and e["to"] in drawn],
+        "extra_nodes": [n for n in nodes if n["id"] not in drawn],
+        "extra_edges": [e for e in edges if e["from"] not in drawn or e["to"] not in drawn],
+        "options": options, "legend": legend, "group": len(drawn) > GROUP_ABOVE,
+        "relations": sorted({e["info"]["name"] for e in edges}),
+        "documents": sorted({d for e in edges for d in e["info"]["documents"]}),
+        "shown": len(drawn), "carried": len(nodes), "total": total, "empty": empty_reason,
     }
     vis_js, vis_css = _vis_assets()
     return _template().render(title=title, data_json=json_for_script(payload), vis_js=vis_js, vis_css=vis_css)
@@ -96,6 +166,7 @@ def view_html(graph, *, focus: str | None = None, depth: int = 1, types=(), rela
     """The page for an rdflib graph, after the view's choices: a CONSTRUCT query's result,
     the neighbourhood of one entity, some classes, some relations."""
     from .network import select, to_networkx
+    from .provenance import entities_named
     from .vocab import RDFS
 
     source = _constructed(graph, construct) if construct is not None else graph
@@ -106,7 +177,8 @@ def view_html(graph, *, focus: str | None = None, depth: int = 1, types=(), rela
         has_entities = whole.number_of_nodes() > 0 or any(graph.subjects(RDFS.label, None))
         reason = "no entity matches the query or the filters" if has_entities else "the graph has no entities"
     heading = title or (f"{focus} and its neighbourhood" if focus else "kg graph")
-    return render(network, title=heading, max_nodes=max_nodes, empty_reason=reason)
+    centres = tuple(str(n) for n in entities_named(source, focus)) if focus else ()
+    return render(network, title=heading, max_nodes=max_nodes, empty_reason=reason, focus=centres)
 
 
 def _constructed(graph, sparql: str):
@@ -137,13 +209,6 @@ def _constructed(graph, sparql: str):
             for p, o in graph.predicate_objects(doc):
                 out.add((doc, p, o))
     return out
-
-
-def _node_relations(network: nx.MultiDiGraph, node: str) -> list[str]:
-    name = network.nodes[node]["label"]
-    lines = [f"{name} {d['label']} {network.nodes[v]['label']}" for _, v, d in network.out_edges(node, data=True)]
-    lines += [f"{network.nodes[u]['label']} {d['label']} {name}" for u, _, d in network.in_edges(node, data=True)]
-    return sorted(lines)[:20]
 
 
 def write(page: str, destination: str | Path, *, inputs=()) -> None:

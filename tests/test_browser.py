@@ -87,6 +87,20 @@ class Opened:
                        return [m.x + r.left, m.y + r.top]; }""", [source, target])
         return self._hover(point)
 
+    def point_of(self, node_id: str) -> list[float]:
+        return self.page.evaluate(
+            """id => { const n = window.kgNetwork; const p = n.canvasToDOM(n.getPositions([id])[id]);
+                       const r = document.getElementById('kg-network').getBoundingClientRect();
+                       return [p.x + r.left, p.y + r.top]; }""", node_id)
+
+    def click_node(self, node_id: str) -> None:
+        x, y = self.point_of(node_id)
+        self.page.mouse.click(x, y)
+
+    def double_click_node(self, node_id: str) -> None:
+        x, y = self.point_of(node_id)
+        self.page.mouse.dblclick(x, y)
+
     def _hover(self, point) -> str:
         self.page.mouse.move(point[0] + 40, point[1] + 40)
         self.page.mouse.move(point[0], point[1])
@@ -173,5 +187,167 @@ def test_a_large_graph_is_cut_to_the_most_connected(browser, tmp_path):
     opened = Opened(browser, write_page(kg.KnowledgeGraph(big), tmp_path, max_nodes=300))
     assert opened.count("nodes") == 300
     assert "Showing the 300 most connected of 3000 entities; 2700 left out." in opened.page.inner_text("#kg-note")
+    assert opened.errors == [] and opened.requests == []
+    opened.close()
+
+
+E = "https://example.org/kg/entity/"
+
+
+def test_no_two_edges_between_the_same_pair_share_a_curve(browser, tmp_path, example_graph):
+    opened = Opened(browser, write_page(example_graph, tmp_path))
+    drawn = opened.page.evaluate("window.kgNetwork.body.data.edges.get().map(e => [e.from, e.to, e.smooth])")
+    curves: dict = {}
+    for source, target, smooth in drawn:
+        assert smooth["enabled"] is True
+        pair, flip = ((source, target), False) if source <= target else ((target, source), True)
+        side = smooth["type"] if not flip else {"curvedCW": "curvedCCW", "curvedCCW": "curvedCW"}[smooth["type"]]
+        curves.setdefault(pair, []).append((side, smooth["roundness"]))
+    assert any(len(c) > 1 for c in curves.values())  # the example has parallel edges (Meta and Llama 2)
+    assert all(len(c) == len(set(c)) for c in curves.values())
+    opened.close()
+
+
+def test_a_click_opens_the_panel_with_the_evidence(browser, tmp_path, example_graph):
+    opened = Opened(browser, write_page(example_graph, tmp_path))
+    opened.click_node(E + "meta")
+    panel = opened.page.inner_text("#kg-panel")
+    assert "Meta" in panel and "Organization" in panel and "Facebook" in panel
+    assert "\u2192 releases" in panel and "Code Llama" in panel
+    assert "Microsoft partnered with Meta" in panel and "confidence" in panel
+    link = opened.page.eval_on_selector("#kg-panel a", "a => [a.href, a.rel, a.target]")
+    assert link == ["https://www.wikidata.org/wiki/Q380", "noopener noreferrer", "_blank"]
+    # a neighbour in the panel moves the panel to it, and Back returns
+    opened.page.click("#kg-panel button.entity[data-entity='https://example.org/kg/entity/microsoft']")
+    assert opened.page.inner_text("#kg-panel h2") == "Microsoft"
+    assert opened.page.evaluate("window.kgNetwork.getSelectedNodes()") == [E + "microsoft"]
+    opened.page.click("#kg-back")
+    assert opened.page.inner_text("#kg-panel h2") == "Meta"
+    assert opened.errors == [] and opened.requests == []
+    opened.close()
+
+
+def test_double_click_brings_in_neighbours_and_back_takes_them_out(browser, tmp_path, example_graph):
+    opened = Opened(browser, write_page(example_graph, tmp_path, max_nodes=8))
+    before = opened.count("nodes")
+    assert before == 8
+    drawn = set(opened.page.evaluate("window.kgNetwork.body.data.nodes.getIds()"))
+    hub = next(n for n in (E + "ai-alliance", E + "anthropic", E + "meta") if n in drawn)
+    opened.double_click_node(hub)
+    after = opened.count("nodes")
+    assert after > before
+    assert "left out" in opened.page.inner_text("#kg-note")
+    opened.page.click("#kg-back")
+    assert opened.count("nodes") == before
+    assert opened.errors == [] and opened.requests == []
+    opened.close()
+
+
+def test_typing_suggests_by_label_and_alias(browser, tmp_path, example_graph):
+    opened = Opened(browser, write_page(example_graph, tmp_path))
+    opened.page.type("#kg-search-input", "Face")
+    opened.page.wait_for_selector("#kg-suggestions li", state="visible")
+    suggestions = opened.page.eval_on_selector_all("#kg-suggestions li", "items => items.map(i => i.innerText)")
+    assert "Meta" in suggestions[0] and "Facebook" in suggestions[0]
+    assert any("Hugging Face" in s for s in suggestions)
+    # ranked: an exact name before a prefix before a word inside a name
+    opened.page.fill("#kg-search-input", "mistral")
+    first = opened.page.eval_on_selector_all("#kg-suggestions li", "items => items.map(i => i.dataset.entity)")
+    assert first[0] == E + "mistral-ai" and E + "mistral-7b" in first  # the company: more connected
+    opened.page.press("#kg-search-input", "ArrowDown")
+    opened.page.press("#kg-search-input", "Enter")
+    assert opened.page.evaluate("window.kgNetwork.getSelectedNodes()") == [first[1]]
+    assert opened.page.inner_text("#kg-panel h2") == opened.page.evaluate(f"window.kgData.byId[{first[1]!r}].info.label")
+    opened.close()
+
+
+def test_a_class_has_one_colour_on_every_page(browser, tmp_path, example_graph):
+    colours = []
+    for name, options in (("all", {}), ("some", {"relations": ["releases"]})):
+        folder = tmp_path / name
+        folder.mkdir()
+        opened = Opened(browser, write_page(example_graph, folder, **options))
+        colours.append(opened.page.evaluate(
+            "Object.fromEntries(window.kgNetwork.body.data.nodes.get().map(n => [n.info.class, n.color]))"))
+        opened.close()
+    assert set(colours[0]) != set(colours[1]) and colours[1]["AIModel"] == colours[0]["AIModel"]
+    assert all(colours[0][c] == colour for c, colour in colours[1].items())
+
+
+def test_legend_filters_and_focus(browser, tmp_path, example_graph):
+    opened = Opened(browser, write_page(example_graph, tmp_path, focus="Meta"))
+    page = opened.page
+    focus = page.evaluate(f"window.kgNetwork.body.data.nodes.get({E + 'meta'!r})")
+    assert focus["borderWidth"] == 5 and focus["info"]["focus"] is True
+    assert page.inner_text("#kg-panel h2") == "Meta"  # the focus opens in the panel
+    page.click("#kg-legend button[data-class='AIModel']")
+    hidden = page.evaluate("window.kgNetwork.body.data.nodes.get().filter(n => n.hidden).map(n => n.info.class)")
+    assert hidden and set(hidden) == {"AIModel"}
+    page.click("#kg-relations summary")
+    page.uncheck("#kg-relations input[value='releases']")
+    shown = page.evaluate("window.kgNetwork.body.data.edges.get().filter(e => !e.hidden).map(e => e.info.name)")
+    assert "releases" not in shown and shown
+    page.fill("#kg-confidence", "0.95")
+    page.dispatch_event("#kg-confidence", "input")
+    assert page.evaluate("window.kgNetwork.body.data.edges.get().filter(e => !e.hidden).length") == 0
+    opened.close()
+
+
+def test_pictures_of_the_page(browser, tmp_path, example_graph):
+    opened = Opened(browser, write_page(example_graph, tmp_path))
+    with opened.page.expect_download() as png:
+        opened.page.click("#kg-png")
+    assert png.value.suggested_filename == "kg-graph.png"
+    assert Path(png.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    with opened.page.expect_download() as svg:
+        opened.page.click("#kg-svg")
+    text = Path(svg.value.path()).read_text(encoding="utf-8")
+    assert text.startswith("<svg") and "Mistral AI" in text and "<script" not in text
+    assert opened.requests == []
+    opened.close()
+
+
+def test_injected_markup_in_the_panel_runs_nothing(browser, tmp_path):
+    graph = kg.KnowledgeGraph(Graph().parse(data=HOSTILE_GRAPH, format="turtle"))
+    opened = Opened(browser, write_page(graph, tmp_path))
+    opened.click_node(E + "evil")
+    panel = opened.page.inner_text("#kg-panel")
+    assert INJECTED_NAME in panel and "<script>window.__pwned=4</script>" in panel
+    assert "<b onmouseover=window.__pwned=7>bold</b> claim" in panel
+    assert "<iframe src=javascript:window.__pwned=8>" in panel
+    opened.page.type("#kg-search-input", "script")
+    opened.page.wait_for_selector("#kg-suggestions li", state="visible")
+    with opened.page.expect_download() as svg:
+        opened.page.click("#kg-svg")
+    assert "<img" not in Path(svg.value.path()).read_text(encoding="utf-8")
+    page = opened.page
+    assert page.evaluate("window.__pwned") is None
+    assert page.evaluate("document.querySelectorAll('img, iframe, b, a').length") == 0  # no Wikidata: no link
+    assert page.evaluate("document.querySelectorAll('script').length") == 2
+    assert opened.errors == [] and opened.requests == []
+    opened.close()
+
+
+def test_a_big_page_opens_grouped_and_a_group_opens(browser, tmp_path):
+    lines = ["@prefix ai: <https://example.org/kg/ontology#> .", "@prefix e: <https://example.org/kg/entity/> .",
+             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> ."]
+    for block in range(6):  # six tight communities, loosely linked
+        for i in range(40):
+            n = block * 40 + i
+            lines.append(f'e:n{n} a ai:Organization ; rdfs:label "Company {n}" ; '
+                         f"ai:partnersWith e:n{block * 40 + (i + 1) % 40}, e:n{block * 40 + (i + 7) % 40} .")
+        lines.append(f"e:n{block * 40} ai:partnersWith e:n{((block + 1) % 6) * 40} .")
+    graph = kg.KnowledgeGraph(Graph().parse(data="\n".join(lines), format="turtle"))
+    opened = Opened(browser, write_page(graph, tmp_path, max_nodes=200))
+    groups = opened.page.evaluate("window.kgGroups.count()")
+    assert groups >= 2
+    cluster = opened.page.evaluate("Object.keys(window.kgNetwork.body.nodes).find(id => window.kgNetwork.isCluster(id))")
+    opened.double_click_node(cluster)
+    assert opened.page.evaluate("window.kgGroups.count()") == groups - 1
+    opened.page.click("#kg-back")
+    assert opened.page.evaluate("window.kgGroups.count()") == groups
+    opened.page.fill("#kg-search-input", "Company 239")  # carried, not drawn: search brings it in
+    opened.page.press("#kg-search-input", "Enter")
+    assert opened.page.evaluate("window.kgNetwork.getSelectedNodes()") == [E + "n239"]
     assert opened.errors == [] and opened.requests == []
     opened.close()

@@ -26,22 +26,69 @@ def test_page_is_offline_and_deterministic(example_graph):
     assert "Content-Security-Policy" in page and "connect-src 'none'" in page
 
 
-def test_nodes_carry_class_colour_size_and_tooltip_data(example_graph):
+def test_nodes_carry_class_colour_size_and_panel_data(example_graph):
     data = page_data(example_graph.to_html())
     network = example_graph.to_networkx()
     assert len(data["nodes"]) == network.number_of_nodes()
     assert len(data["edges"]) == network.number_of_edges()
+    assert data["extra_nodes"] == [] and data["extra_edges"] == []  # all of it is drawn
     openai = next(n for n in data["nodes"] if n["label"] == "OpenAI")
     assert openai["info"]["class"] == "Organization"
-    assert openai["info"]["wikidata"] == "http://www.wikidata.org/entity/Q21708200"
+    assert openai["info"]["wikidata"] == "https://www.wikidata.org/wiki/Q21708200"
     colours = {n["info"]["class"]: n["color"] for n in data["nodes"]}
     assert len(set(colours.values())) == len(colours)
     assert {e["class"] for e in data["legend"]} == set(colours)
-    hubs = sorted(data["nodes"], key=lambda n: -n["size"])
-    assert hubs[0]["size"] > min(n["size"] for n in data["nodes"])
-    releases = [e for e in data["edges"] if e["info"]["relation"] == "releases"]
+    assert {e["class"]: e["count"] for e in data["legend"]}["Organization"] == sum(
+        1 for n in data["nodes"] if n["info"]["class"] == "Organization")
+    hubs = sorted(data["nodes"], key=lambda n: -n["value"])
+    assert hubs[0]["value"] > min(n["value"] for n in data["nodes"])
+    releases = [e for e in data["edges"] if e["info"]["name"] == "releases"]
     assert releases and all(e["label"] == "releases" and e["arrows"] == "to" for e in releases)
     assert all(ev["sentence"] and ev["document"] for e in releases for ev in e["info"]["evidence"])
+    assert all(0 < e["info"]["confidence"] <= 1 and e["info"]["documents"] for e in releases)
+    assert len({e["id"] for e in data["edges"]}) == len(data["edges"])
+
+
+@pytest.mark.parametrize(("pairs", "expected"), [
+    ([("a", "b")], [("curvedCW", 0.1)]),
+    ([("a", "b"), ("a", "b")], [("curvedCW", 0.1), ("curvedCCW", 0.1)]),
+    ([("a", "b"), ("b", "a")], [("curvedCW", 0.1), ("curvedCW", 0.1)]),  # seen from each end: opposite sides
+    ([("a", "b"), ("a", "b"), ("a", "b")], [("curvedCW", 0.1), ("curvedCCW", 0.1), ("curvedCW", 0.3)]),
+])
+def test_parallel_edges_get_distinct_curves(pairs, expected):
+    from kg.view import curves
+
+    assert [(c["type"], c["roundness"]) for c in curves(pairs)] == expected
+
+
+def test_a_class_keeps_its_colour_whatever_else_is_shown(example_graph):
+    whole = page_data(example_graph.to_html())
+    models = page_data(example_graph.to_html(types=["AIModel"]))
+    colour = {n["info"]["class"]: n["color"] for n in whole["nodes"]}["AIModel"]
+    assert {n["color"] for n in models["nodes"]} == {colour} == {kg.class_colours()["AIModel"]}
+
+
+def test_big_graphs_carry_more_than_they_draw_and_come_grouped():
+    from rdflib import Graph
+
+    lines = ["@prefix ai: <https://example.org/kg/ontology#> .", "@prefix e: <https://example.org/kg/entity/> .",
+             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> ."]
+    for i in range(400):
+        lines.append(f'e:n{i} a ai:Organization ; rdfs:label "Company {i}" ; ai:partnersWith e:n{(i * 7 + 1) % 400} .')
+    data = page_data(kg.KnowledgeGraph(Graph().parse(data="\n".join(lines), format="turtle")).to_html(max_nodes=150))
+    assert len(data["nodes"]) == 150 and len(data["extra_nodes"]) == 250 and data["group"] is True
+    assert len({n["info"]["community"] for n in data["nodes"]}) > 1
+
+
+def test_long_labels_are_shortened_in_the_drawing_only():
+    from rdflib import Graph
+
+    name = "A" * 200_000
+    graph = Graph().parse(data=f"""@prefix ai: <https://example.org/kg/ontology#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        <https://example.org/kg/entity/x> a ai:Organization ; rdfs:label "{name}" .""", format="turtle")
+    node = page_data(kg.KnowledgeGraph(graph).to_html())["nodes"][0]
+    assert len(node["label"]) <= 40 and node["label"].endswith("\u2026") and node["info"]["label"] == name
 
 
 def test_focus_types_relations_and_query(example_graph):
