@@ -1,10 +1,13 @@
 """How fast kg builds a graph, and how much memory it takes.
 
-usage: python benchmarks/build_speed.py [--documents N] [--model NAME]
+usage: python benchmarks/build_speed.py [--documents N] [--paragraphs P] [--jobs J] [--model NAME]
+                                        [--compare-spacy]
 
 The documents are made from the example articles' paragraphs, shuffled with a fixed seed, so
 the numbers are comparable between runs and machines. Prints documents and words a second
-for the whole build (extraction, entities, RDF) and the peak resident memory.
+for the whole build (extraction, entities, RDF) and the peak resident memory. With
+``--compare-spacy``, the same texts also go through bare spaCy (the same pipeline, without
+kg's components, ``nlp.pipe(..., n_process=J)``) in the same run, for the ratio of the two.
 """
 
 from __future__ import annotations
@@ -24,13 +27,13 @@ from kg.documents import read_documents  # noqa: E402
 from kg.pipeline import DEFAULT_MODEL  # noqa: E402
 
 
-def corpus(n: int) -> list[kg.Document]:
+def corpus(n: int, paragraphs_per_document: int = 6) -> list[kg.Document]:
     paragraphs = [p.strip() for d in read_documents([ROOT / "examples" / "articles"])
                   for p in d.text.split("\n") if len(p.split()) > 8]
     rng = random.Random(1234)
     docs = []
     for i in range(n):
-        chosen = rng.sample(paragraphs, k=min(6, len(paragraphs)))
+        chosen = rng.sample(paragraphs, k=min(paragraphs_per_document, len(paragraphs)))
         docs.append(kg.Document(id=f"bench-{i}", text="\n\n".join(chosen), title=f"Benchmark {i}"))
     return docs
 
@@ -38,27 +41,44 @@ def corpus(n: int) -> list[kg.Document]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=200)
+    parser.add_argument("--paragraphs", type=int, default=6, help="paragraphs a document (about 30 words each)")
+    parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--compare-spacy", action="store_true")
     args = parser.parse_args()
-    docs = corpus(args.documents)
+    docs = corpus(args.documents, args.paragraphs)
     words = sum(len(d.text.split()) for d in docs)
+
+    if args.compare_spacy:
+        import spacy
+
+        from kg.pipeline import _installed_name
+
+        bare = spacy.load(_installed_name(args.model))
+        start = time.perf_counter()
+        for _ in bare.pipe((d.text for d in docs), batch_size=16, n_process=args.jobs):
+            pass
+        spacy_seconds = time.perf_counter() - start
 
     start = time.perf_counter()
     kg.build(docs[:1], model=args.model)  # loads spaCy and the ontology once
     warm = time.perf_counter()
-    graph = kg.build(docs, model=args.model)
+    graph = kg.build(docs, model=args.model, jobs=args.jobs)
     done = time.perf_counter()
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     stats = graph.stats()
     seconds = done - warm
-    print(f"model              {args.model}")
+    print(f"model              {args.model}, {args.jobs} job{'s' if args.jobs > 1 else ''}")
     print(f"documents          {len(docs)} ({words} words)")
     print(f"start-up           {warm - start:.2f} s (first build, one document)")
     print(f"build              {seconds:.2f} s")
     print(f"throughput         {len(docs) / seconds:.1f} documents/s, {words / seconds:.0f} words/s")
     print(f"graph              {stats.triples} triples, {sum(stats.relations.values())} relations")
-    print(f"peak memory        {peak_mib:.0f} MiB")
+    print(f"peak memory        {peak_mib:.0f} MiB (this process; workers have their own)")
+    if args.compare_spacy:
+        print(f"bare spaCy         {spacy_seconds:.2f} s, {words / spacy_seconds:.0f} words/s "
+              f"(n_process={args.jobs}); kg builds at {spacy_seconds / seconds:.2f}x its speed")
 
 
 if __name__ == "__main__":

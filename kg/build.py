@@ -8,14 +8,14 @@ from pathlib import Path
 
 from .documents import Document, read_documents, require_documents
 from .entities import EntityIndex
-from .errors import InputError
+from .errors import InputError, KGError
 from .graph import Extraction, KnowledgeGraph, to_graph
 from .pipeline import DEFAULT_MODEL, _gazetteer, _ontology, make_nlp
 from .vocab import Base
+from .workers import available_cores, extract_all
 
 #: above this many documents, a progress bar is shown on standard error
 PROGRESS_THRESHOLD = 5
-BATCH_SIZE = 16
 
 
 def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
@@ -24,6 +24,7 @@ def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
           model: str = DEFAULT_MODEL,
           min_confidence: float = 0.0,
           base: str | None = None,
+          jobs: int | None = None,
           progress: bool = False,
           on_error: Callable[[InputError], None] | None = None,
           on_note: Callable[[str], None] | None = None) -> KnowledgeGraph:
@@ -34,7 +35,8 @@ def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
     ``on_error`` and skipped (by default it raises); what kg guessed or changed while reading
     (an encoding, a split into sections) is passed to ``on_note``. Relations whose confidence
     is below ``min_confidence`` are left out. IRIs are minted under ``base``
-    (default ``https://example.org/kg/``).
+    (default ``https://example.org/kg/``). Extraction runs in ``jobs`` processes (default:
+    every core available); the graph is the same whatever the number.
     """
     if isinstance(sources, (str, Path, Document)):
         sources = [sources]
@@ -47,13 +49,13 @@ def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
     onto = _ontology(onto_path)
     index = EntityIndex(_gazetteer(gaz_path, onto_path), base=iri_base)
 
+    if jobs is not None and jobs < 1:
+        raise KGError("jobs must be 1 or more")
     extractions: list[Extraction] = []
-    parsed = nlp.pipe((d.text for d in documents), batch_size=BATCH_SIZE)
     with _progress(len(documents), enabled=progress) as bar:
-        for document, doc in zip(documents, parsed):
-            extraction = Extraction(document=document, mentions=tuple(doc._.kg_mentions),
-                                    relations=tuple(doc._.kg_relations))
-            index.add(document.id, extraction.mentions)
+        for extraction in extract_all(nlp, documents, jobs=jobs or available_cores(), model=model,
+                                      ontology=onto_path, gazetteer=gaz_path):
+            index.add(extraction.document.id, extraction.mentions)
             extractions.append(extraction)
             bar.update(1)
 

@@ -55,6 +55,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     b.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default: {DEFAULT_MODEL})")
     b.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                    help="leave out relations whose confidence is below X (0 to 1)")
+    b.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="extract in N processes (default: every core available)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar, notes or summary")
     b.add_argument("--html", metavar="FILE", help="also write an interactive page of the graph")
     b.add_argument("--debug", action="store_true",
@@ -160,7 +162,7 @@ def _build(args) -> int:
 
     try:
         graph = build(args.sources, ontology=args.ontology, gazetteer=args.gazetteer, model=args.model,
-                      min_confidence=args.min_confidence, base=args.base,
+                      min_confidence=args.min_confidence, base=args.base, jobs=args.jobs,
                       progress=not args.quiet and sys.stderr.isatty(), on_error=skipped.append, on_note=note)
     except NoDocumentsError:
         if len(skipped) == 1:

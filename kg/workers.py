@@ -1,0 +1,68 @@
+"""Extraction on every core: documents go to worker processes in chunks, and their mentions
+and relations (plain, picklable records) come back in the order the documents were given.
+
+Each worker has its own spaCy pipeline: inherited from the parent where processes fork (the
+pipeline is loaded once), loaded by the worker where they spawn. A build with few documents,
+or with one job, stays in the calling process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+
+from .documents import Document
+from .graph import Extraction
+
+#: documents a worker takes at a time: large enough to keep spaCy's batches full, small
+#: enough that results stream back and memory stays flat
+CHUNK_SIZE = 8
+#: fewer documents than this are not worth starting processes for
+MIN_PARALLEL_DOCUMENTS = 2 * CHUNK_SIZE
+BATCH_SIZE = 16
+
+_nlp = None  # the worker's pipeline
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def extract(nlp, documents: Sequence[Document]) -> Iterator[Extraction]:
+    """Each document's mentions and relation candidates, in this process."""
+    for document, doc in zip(documents, nlp.pipe((d.text for d in documents), batch_size=BATCH_SIZE)):
+        yield Extraction(document=document, mentions=tuple(doc._.kg_mentions), relations=tuple(doc._.kg_relations))
+
+
+def _start_worker(nlp, model: str, ontology: str | None, gazetteer: str | None) -> None:
+    global _nlp
+    if nlp is not None:
+        _nlp = nlp  # forked: the parent's pipeline, already loaded
+    else:
+        from .pipeline import make_nlp
+
+        _nlp = make_nlp(model, ontology=ontology, gazetteer=gazetteer)
+
+
+def _extract_chunk(chunk: list[Document]) -> list[Extraction]:
+    return list(extract(_nlp, chunk))
+
+
+def extract_all(nlp, documents: Sequence[Document], *, jobs: int, model: str, ontology: str | None,
+                gazetteer: str | None) -> Iterator[Extraction]:
+    """Every document's extraction, in order, from ``jobs`` processes (this one when 1)."""
+    if jobs <= 1 or len(documents) < MIN_PARALLEL_DOCUMENTS:
+        yield from extract(nlp, documents)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    inherited = nlp if context.get_start_method() == "fork" else None
+    chunks = [list(documents[i:i + CHUNK_SIZE]) for i in range(0, len(documents), CHUNK_SIZE)]
+    with context.Pool(min(jobs, len(chunks)), initializer=_start_worker,
+                      initargs=(inherited, model, ontology, gazetteer)) as pool:
+        for extractions in pool.imap(_extract_chunk, chunks):
+            yield from extractions
