@@ -74,6 +74,10 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     q.add_argument("--format", choices=RESULT_FORMATS, default="table", help="result format (default: table)")
     q.add_argument("--input-format", metavar="FORMAT", help="RDF format of the graphs (default: from each file)")
     q.add_argument("--list", action="store_true", help="list the ready queries and their parameters")
+    q.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                   help="stop a query that runs longer (default: 30; 0 for no limit)")
+    q.add_argument("--allow-service", action="store_true",
+                   help="let SERVICE and FROM clauses fetch from other addresses (kg runs offline otherwise)")
 
     e = command("eval", "score graphs against gold annotations",
                 "Precision, recall and F1 of a graph's relations against gold JSON Lines files, overall and "
@@ -243,7 +247,9 @@ def _query(args) -> int:
         ready_query(args.name).check(bindings)
     _stdin_once(positional)
     graph = _load(positional, args)
-    result = graph.query(text, bindings=bindings)
+    if args.timeout < 0:
+        raise QueryError("--timeout must be 0 (no limit) or more")
+    result = graph.query(text, bindings=bindings, timeout=args.timeout or None, allow_service=args.allow_service)
     out = format_result(result, graph=graph.graph, format=args.format)
     if args.format == "csv" and sys.stdout.isatty():
         out = printable(out.replace("\r\n", "\n")).replace("\\x0a", "\n")

@@ -26,22 +26,72 @@ GENERIC_ORGANIZATION_NOUNS = frozenset({"company", "startup", "start-up", "firm"
 REFERRING_WORDS = frozenset({"the", "its", "it"})
 #: possessive pronouns that can stand for an organization
 ORGANIZATION_PRONOUNS = frozenset({"its"})
+# read once: attribute lookups on a DefinedNamespace are slow, and these are read per mention
+ORGANIZATION, PERSON = AI.Organization, AI.Person
+
+
+class Antecedents:
+    """The named mentions before the token being read, indexed as reading moves forward, so
+    that a lookup costs what the names it can match cost, not the whole text read so far."""
+
+    def __init__(self, named: Sequence[Mention]) -> None:
+        self.named = sorted(named, key=lambda m: m.end)
+        self.seen = 0
+        self.by_last_word: dict[str, list[Mention]] = {}  # names of two words or more
+        self.organizations_by_last_word: dict[str, list[Mention]] = {}  # lower case
+        self.counts: dict = {}  # class -> name key -> mentions so far
+        self.last: dict = {}  # class -> name key -> (position, latest mention)
+
+    def advance(self, token_i: int) -> None:
+        """Take in every named mention that ends at or before this token."""
+        while self.seen < len(self.named) and self.named[self.seen].end <= token_i:
+            m = self.named[self.seen]
+            words = m.name.split()
+            if len(words) > 1:
+                self.by_last_word.setdefault(words[-1], []).append(m)
+            if m.cls == ORGANIZATION and words:
+                self.organizations_by_last_word.setdefault(words[-1].lower(), []).append(m)
+            key = name_key(m.name)
+            counts = self.counts.setdefault(m.cls, Counter())
+            counts[key] += 1
+            self.last.setdefault(m.cls, {})[key] = (self.seen, m)
+            self.seen += 1
+
+    def most_salient(self, cls) -> Mention | None:
+        """The entity of the class named most often so far; on a tie, the one named last."""
+        counts = self.counts.get(cls)
+        if not counts:
+            return None
+        last = self.last[cls]
+        key = max(counts, key=lambda k: (counts[k], last[k][0]))
+        return last[key][1]
+
+    def latest(self, cls, *, since: int) -> Mention | None:
+        """The last mention of the class that starts at or after token ``since``."""
+        i = self.seen - 1
+        while i >= 0 and self.named[i].end > since:
+            m = self.named[i]
+            if m.cls == cls and m.start >= since:
+                return m
+            i -= 1
+        return None
 
 
 def resolve_references(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontology) -> list[Mention]:
     """The mentions plus the references they explain, in document order."""
     mentions = _surnames(mentions)
     by_token = mentions_by_token(mentions)
-    named = sorted((m for m in mentions if m.source in (GAZETTEER, PATTERN, NER)), key=lambda m: m.end)
-    ends = [m.end for m in named]
-    org_triggers = ontology.class_nouns(AI.Organization)
+    earlier = Antecedents([m for m in mentions if m.source in (GAZETTEER, PATTERN, NER)])
+    sentence_starts = [sent.start for sent in doc.sents]
+    org_triggers = ontology.class_nouns(ORGANIZATION)
     added: list[Mention] = []
     for token in doc:
         if token.i in by_token or not (token.lower_ in REFERRING_WORDS or token.pos_ == "PROPN"):
             continue  # every reference starts with one of these words or with a name
-        earlier = named[:bisect_right(ends, token.i)]
+        earlier.advance(token.i)
         ref = (_short_name(token, earlier) or _reported_subject(token, by_token, org_triggers)
-               or _description(token, earlier, org_triggers) or _thing_description(token, earlier, ontology)
+               or _description(token, earlier, org_triggers)
+               or _thing_description(token, earlier, ontology, sentence_starts)
                or _possessive_pronoun(token, earlier, by_token))
         if ref is not None:
             added.append(ref)
@@ -54,11 +104,11 @@ def _surnames(mentions: Sequence[Mention]) -> list[Mention]:
     full = {}
     for m in mentions:
         words = m.name.split()
-        if m.cls == AI.Person and len(words) > 1:
+        if m.cls == PERSON and len(words) > 1:
             full.setdefault(words[-1], set()).add(m.name)
     out = []
     for m in mentions:
-        names = full.get(m.name, set()) if m.cls == AI.Person and len(m.name.split()) == 1 else set()
+        names = full.get(m.name, set()) if m.cls == PERSON and len(m.name.split()) == 1 else set()
         out.append(replace(m, name=next(iter(names)), source=REFERENCE) if len(names) == 1 else m)
     return out
 
@@ -71,20 +121,19 @@ def _reference(token: Token, antecedent: Mention, *, end: int | None = None) -> 
                    confidence=SOURCE_CONFIDENCE[REFERENCE], entry=antecedent.entry)
 
 
-def _short_name(token: Token, earlier: Sequence[Mention]) -> Mention | None:
+def _short_name(token: Token, earlier: Antecedents) -> Mention | None:
     """ "the Forum" after "the Frontier Model Forum"; "Altman" after "Sam Altman"."""
     if not token.is_title or token.is_sent_start or token.pos_ != "PROPN":
         return None
     after_article = token.i > 0 and token.doc[token.i - 1].lower_ == "the"
-    matches = {name_key(m.name): m for m in earlier
-               if len(m.name.split()) > 1 and m.name.split()[-1] == token.text
-               and (after_article or m.cls == AI.Person)}
+    matches = {name_key(m.name): m for m in earlier.by_last_word.get(token.text, ())
+               if after_article or m.cls == PERSON}
     if len(matches) != 1:
         return None  # no antecedent, or several: not clear which
     return _reference(token, next(iter(matches.values())))
 
 
-def _description(token: Token, earlier: Sequence[Mention], org_triggers: frozenset) -> Mention | None:
+def _description(token: Token, earlier: Antecedents, org_triggers: frozenset) -> Mention | None:
     """ "the company", "the startup": the organization the article is about so far."""
     if token.lower_ != "the" or token.dep_ != "det":
         return None
@@ -98,13 +147,12 @@ def _description(token: Token, earlier: Sequence[Mention], org_triggers: frozens
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return None  # "the company of ...": a description of something else
     # "the alliance" is the AI Alliance, not the company the article is about
-    named = {name_key(m.name): m for m in earlier
-             if m.cls == AI.Organization and m.name.split()[-1].lower() == noun.lower_}
+    named = {name_key(m.name): m for m in earlier.organizations_by_last_word.get(noun.lower_, ())}
     if len(named) == 1:
         return _reference(noun, next(iter(named.values())))
     if noun.lemma_.lower() not in GENERIC_ORGANIZATION_NOUNS:
         return None  # "the forum", "the agency": only a name ending so can be meant
-    antecedent = _most_salient(earlier, AI.Organization)
+    antecedent = earlier.most_salient(ORGANIZATION)
     # anchored on the noun alone: its modifiers ("San Francisco-based") are read on their own
     return _reference(noun, antecedent) if antecedent else None
 
@@ -114,7 +162,8 @@ DESCRIPTION_ADJECTIVES = frozenset({"new", "latest", "upcoming", "updated", "sma
                                     "open", "same", "original", "first", "second", "next", "previous"})
 
 
-def _thing_description(token: Token, earlier: Sequence[Mention], ontology: Ontology) -> Mention | None:
+def _thing_description(token: Token, earlier: Antecedents, ontology: Ontology,
+                       sentence_starts: Sequence[int]) -> Mention | None:
     """ "the model", "the new benchmark": the last such thing named, in this sentence or the
     one before. Organizations are left to ``_description``: they are referred to from afar."""
     if token.lower_ != "the":
@@ -128,13 +177,11 @@ def _thing_description(token: Token, earlier: Sequence[Mention], ontology: Ontol
     if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
         return None  # "the model Llama 3": the name follows
     cls = ontology.class_triggers.get((doc[i].lemma_.lower(),))
-    if cls is None or ontology.is_a(cls, AI.Organization) or ontology.is_a(cls, AI.Person):
+    if cls is None or ontology.is_a(cls, ORGANIZATION) or ontology.is_a(cls, PERSON):
         return None
-    sentences = list(doc.sents)
-    here = next(k for k, sent in enumerate(sentences) if sent.start <= token.i < sent.end)
-    window_start = sentences[max(here - 1, 0)].start
-    recent = [m for m in earlier if m.cls == cls and m.start >= window_start]
-    return _reference(doc[i], recent[-1]) if recent else None
+    here = bisect_right(sentence_starts, token.i) - 1
+    recent = earlier.latest(cls, since=sentence_starts[max(here - 1, 0)])
+    return _reference(doc[i], recent) if recent else None
 
 
 def _reported_subject(token: Token, by_token: dict[int, Mention], org_triggers: frozenset) -> Mention | None:
@@ -152,12 +199,12 @@ def _reported_subject(token: Token, by_token: dict[int, Mention], org_triggers: 
         return None
     for child in head.head.head.children:
         subject = by_token.get(child.i) if child.dep_ == "nsubj" else None
-        if subject is not None and subject.cls == AI.Organization:
+        if subject is not None and subject.cls == ORGANIZATION:
             return _reference(head, subject)
     return None
 
 
-def _possessive_pronoun(token: Token, earlier: Sequence[Mention], by_token: dict[int, Mention]) -> Mention | None:
+def _possessive_pronoun(token: Token, earlier: Antecedents, by_token: dict[int, Mention]) -> Mention | None:
     """ "its": the organization that is the clause's subject, else the most salient one."""
     if token.lower_ not in ORGANIZATION_PRONOUNS or token.dep_ != "poss":
         return None
@@ -169,21 +216,10 @@ def _possessive_pronoun(token: Token, earlier: Sequence[Mention], by_token: dict
             if child.dep_ in ("nsubj", "nsubjpass"):
                 subject = by_token.get(child.i)
                 plural = any(c.dep_ == "conj" for c in child.children)  # "A and B ... its": not A
-                if subject is not None and subject.cls == AI.Organization and subject.end <= token.i and not plural:
+                if subject is not None and subject.cls == ORGANIZATION and subject.end <= token.i and not plural:
                     return _reference(token, subject)
         if ancestor.head.i == ancestor.i:
             break
         ancestor = ancestor.head
-    antecedent = _most_salient(earlier, AI.Organization)
+    antecedent = earlier.most_salient(ORGANIZATION)
     return _reference(token, antecedent) if antecedent else None
-
-
-def _most_salient(earlier: Sequence[Mention], cls) -> Mention | None:
-    """The entity of the class named most often so far; on a tie, the one named last."""
-    of_class = [m for m in earlier if m.cls == cls]
-    if not of_class:
-        return None
-    counts = Counter(name_key(m.name) for m in of_class)
-    last_seen = {name_key(m.name): (i, m) for i, m in enumerate(of_class)}
-    key = max(counts, key=lambda k: (counts[k], last_seen[k][0]))
-    return last_seen[key][1]

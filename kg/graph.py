@@ -201,12 +201,15 @@ class KnowledgeGraph:
         return cls(graph)
 
     # -- querying ------------------------------------------------------------------------
-    def query(self, sparql: str, *, bindings: Mapping[str, Any] | None = None):
+    def query(self, sparql: str, *, bindings: Mapping[str, Any] | None = None, timeout: float | None = 30.0,
+              allow_service: bool = False):
         """Run a SPARQL query; the result iterates over rows (SELECT), or is a bool (ASK)
-        or a graph (CONSTRUCT, DESCRIBE)."""
+        or a graph (CONSTRUCT, DESCRIBE). It is stopped after ``timeout`` seconds; ``SERVICE``
+        and ``FROM`` clauses, which fetch from other addresses, are refused unless
+        ``allow_service``."""
         from .query import run_query
 
-        return run_query(self.graph, sparql, bindings=bindings)
+        return run_query(self.graph, sparql, bindings=bindings, timeout=timeout, allow_service=allow_service)
 
     def explain(self, subject: str, relation: str, object: str, *,
                 ontology: Ontology | None = None) -> list[Evidence]:

@@ -356,13 +356,23 @@ def _resolve_overlaps(candidates: Sequence[Mention], doc: Doc) -> list[Mention]:
     """Keep the most trusted of overlapping mentions; a longer clean NER name that merely
     extends a known name ("Microsoft Research" around "Microsoft") is a different entity."""
     trusted = [o for o in candidates if o.source in (GAZETTEER, PATTERN)]
+    # trusted names by first token: a mention meets only those that start near it, so the
+    # check is linear in the document, not quadratic
+    by_start: dict[int, list[Mention]] = {}
+    for o in trusted:
+        by_start.setdefault(o.start, []).append(o)
+    longest = max((o.end - o.start for o in trusted), default=0)
+
+    def near(m: Mention) -> list[Mention]:
+        return [o for s in range(max(0, m.start - longest), m.end) for o in by_start.get(s, ())]
 
     def extends_known_name(m: Mention) -> bool:
-        inside = [o for o in trusted if m.start <= o.start and o.end <= m.end and o is not m]
+        close = near(m)
+        inside = [o for o in close if m.start <= o.start and o.end <= m.end and o is not m]
         # only the largest inner names: "Llama 3 8B" holds "Llama 3", which holds "Llama"
         inside = [o for o in inside if not any(i is not o and i.start <= o.start and o.end <= i.end
                                                and (i.end - i.start) > (o.end - o.start) for i in inside)]
-        if len(inside) != 1 or any(o.start <= m.start and m.end <= o.end and o is not m for o in trusted):
+        if len(inside) != 1 or any(o.start <= m.start and m.end <= o.end and o is not m for o in close):
             return False
         if m.source == PATTERN:
             return True  # "Claude 3 Opus" around "Claude": a version is a more specific name

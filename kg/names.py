@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 import unicodedata
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
@@ -31,6 +32,7 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> tuple[str, ...]:
     """Identity key of a name: case, accents, punctuation and spacing ignored; digits kept."""
     text = _LEADING_ARTICLE.sub("", clean_surface(text))

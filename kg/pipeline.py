@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -44,8 +46,10 @@ def _gazetteer(path: str | None, ontology_path: str | None) -> Gazetteer:
 def sentences(doc: Doc) -> Doc:
     """Fix every sentence boundary before the parser runs, which keeps to them: the
     statistical parser splits names off sentences and runs headlines into text."""
-    for token, start in zip(doc, sentence_starts(doc)):
-        token.is_sent_start = start
+    # one array for the whole document: setting token.is_sent_start checks the whole
+    # document's annotation each time, which makes long documents quadratic
+    starts = numpy.fromiter((1 if start else -1 for start in sentence_starts(doc)), dtype="int64", count=len(doc))
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # spaCy stores -1 as uint64
     return doc
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 import re
+import signal
+import threading
 from collections.abc import Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -88,18 +91,83 @@ def _term(value: Any):
     return Literal(value)
 
 
-def run_query(graph: Graph, sparql: str, *, bindings: Mapping[str, Any] | None = None) -> Result:
+#: seconds a query may run before it is stopped
+DEFAULT_TIMEOUT = 30.0
+
+
+class _TimedOut(Exception):
+    pass
+
+
+def _outside_fetches(algebra) -> list[str]:
+    """What a parsed query would fetch from elsewhere: SERVICE calls, FROM and FROM NAMED graphs."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    found: list[str] = []
+    todo = [algebra]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, CompValue):
+            if node.name == "ServiceGraphPattern":
+                found.append(f"SERVICE <{node.get('term')}>")
+            elif node.name == "DatasetClause":
+                found.append(f"FROM <{node.get('default') or node.get('named')}>")
+            todo.extend(node.values())
+        elif isinstance(node, (list, tuple)):
+            todo.extend(node)
+    return found
+
+
+@contextmanager
+def _time_limit(seconds: float | None):
+    """Stop what runs inside after ``seconds`` (on the main thread, where signals arrive;
+    elsewhere the query runs unbounded)."""
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise _TimedOut
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def run_query(graph: Graph, sparql: str, *, bindings: Mapping[str, Any] | None = None,
+              timeout: float | None = DEFAULT_TIMEOUT, allow_service: bool = False) -> Result:
+    """Run a read-only query. ``SERVICE`` and ``FROM`` clauses, which make the engine fetch
+    from other addresses, are refused unless ``allow_service``; a query that runs longer
+    than ``timeout`` seconds is stopped."""
     if not sparql or not sparql.strip():
         raise QueryError("empty SPARQL query")
     if _UPDATE.match(sparql):
         raise QueryError("kg query runs SELECT, ASK, CONSTRUCT and DESCRIBE queries, not updates")
     init = {key.lstrip("?$"): _term(value) for key, value in (bindings or {}).items()}
     try:
-        result = graph.query(sparql, initBindings=init)
-        if result.type == "SELECT":
-            # rdflib evaluates lazily: force it here so that errors surface as QueryError
-            result.bindings  # noqa: B018
+        from rdflib.plugins.sparql import prepareQuery
+
+        prepared = prepareQuery(sparql, initNs=dict(graph.namespaces()))
     except Exception as exc:  # pyparsing and rdflib raise many types for bad queries
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        raise QueryError(f"malformed SPARQL: {message[:300]}") from None
+    fetches = _outside_fetches(prepared.algebra)
+    if fetches and not allow_service:
+        raise QueryError(f"the query would fetch from elsewhere ({', '.join(fetches)[:200]}); kg runs offline: "
+                         f"allow it with --allow-service")
+    try:
+        with _time_limit(timeout):
+            result = graph.query(prepared, initBindings=init)
+            if result.type == "SELECT":
+                # rdflib evaluates lazily: force it here so that errors and time surface here
+                result.bindings  # noqa: B018
+    except _TimedOut:
+        raise QueryError(f"the query ran longer than {timeout:g} s and was stopped (--timeout to allow more)") from None
+    except Exception as exc:  # rdflib raises many types for queries it cannot evaluate
         message = " ".join(str(exc).split()) or type(exc).__name__
         raise QueryError(f"malformed SPARQL: {message[:300]}") from None
     return result

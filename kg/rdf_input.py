@@ -6,6 +6,7 @@ Every RDF input is bounded in size and, when it is XML, refused if it declares e
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from rdflib import Dataset, Graph
@@ -40,11 +41,43 @@ def read_rdf_bytes(path: Path) -> bytes:
     return data
 
 
+def _remote_contexts(value) -> list[str]:
+    found: list[str] = []
+    todo = [value]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            for key, item in node.items():
+                if key == "@context":
+                    contexts = item if isinstance(item, list) else [item]
+                    found.extend(c for c in contexts if isinstance(c, str))
+                    todo.extend(c for c in contexts if not isinstance(c, str))
+                else:
+                    todo.append(item)
+        elif isinstance(node, list):
+            todo.extend(node)
+    return found
+
+
+def refuse_remote_contexts(data: bytes) -> None:
+    """A JSON-LD document whose @context is an address would make the parser fetch it: kg
+    runs offline, so such a document is refused (inline the context instead)."""
+    try:
+        document = json.loads(data)
+    except ValueError:
+        return  # not JSON: the parser says why
+    remote = _remote_contexts(document)
+    if remote:
+        raise InputError(f"loads a remote JSON-LD context ({remote[0][:100]}); kg runs offline: inline the context")
+
+
 def parse_rdf(data: bytes, *, format: str, into: Graph | Dataset | None = None) -> Graph:
     """Parse RDF bytes into a graph (a new one unless ``into``). Raises InputError for an
     XML input that declares entities; rdflib's own errors pass through."""
     if format in XML_FORMATS or data[:512].lstrip().startswith(b"<"):
         refuse_entity_declarations(data)
+    if format in ("json-ld", "jsonld"):
+        refuse_remote_contexts(data)
     graph = into if into is not None else Graph()
     graph.parse(data=data, format=format)
     return graph

@@ -59,3 +59,30 @@ def test_bad_queries_are_query_errors(example_graph, sparql):
     with pytest.raises(QueryError) as info:
         example_graph.query(sparql)
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("sparql", [
+    "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+    "SELECT * WHERE { ?x ?y ?z . OPTIONAL { SERVICE SILENT <http://127.0.0.1:9/s> { ?x ?a ?b } } }",
+    "SELECT * FROM <http://127.0.0.1:9/graph.ttl> WHERE { ?s ?p ?o }",
+    "SELECT * FROM NAMED <http://127.0.0.1:9/graph.ttl> WHERE { GRAPH ?g { ?s ?p ?o } }",
+])
+def test_queries_that_would_fetch_from_elsewhere_are_refused(example_graph, sparql):
+    with pytest.raises(QueryError, match="fetch from elsewhere.*--allow-service"):
+        example_graph.query(sparql)
+
+
+def test_a_query_that_runs_too_long_is_stopped(example_graph):
+    with pytest.raises(QueryError, match="longer than 0.5 s"):
+        example_graph.query("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", timeout=0.5)
+    assert example_graph.query_rows("SELECT (COUNT(*) AS ?n) WHERE { ?a a ai:Document }")[0]["n"] == 6
+
+
+def test_a_remote_json_ld_context_is_refused(tmp_path):
+    import kg
+    from kg.errors import GraphError
+
+    path = tmp_path / "remote.jsonld"
+    path.write_text('{"@context": "https://schema.org/", "@id": "urn:x", "name": "X"}', encoding="utf-8")
+    with pytest.raises(GraphError, match="remote JSON-LD context"):
+        kg.load(path)
