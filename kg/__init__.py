@@ -9,7 +9,7 @@ from __future__ import annotations
 
 __version__ = "0.2.0"
 
-from .build import build
+from .build import build, update_store
 from .documents import Document, read_documents
 from .errors import (ExplainError, FocusError, GoldError, GraphError, InputError, KGError, ModelError,
                      NoDocumentsError, OntologyError, QueryError, UnknownNameError)
@@ -24,7 +24,7 @@ from .validation import Violation
 
 load = KnowledgeGraph.load
 
-__all__ = ["build", "load", "class_colours", "Document", "read_documents", "KnowledgeGraph", "Ontology", "Gazetteer",
+__all__ = ["build", "update_store", "load", "class_colours", "Document", "read_documents", "KnowledgeGraph", "Ontology", "Gazetteer",
            "Gold", "evaluate", "ready_queries", "ready_query", "ReadyQuery", "Evidence", "Rejection",
            "Violation", "Changes", "KGError", "InputError", "NoDocumentsError", "OntologyError", "GraphError",
            "QueryError", "ModelError", "GoldError", "ExplainError", "FocusError", "UnknownNameError",

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from .documents import Document, read_documents, require_documents
 from .entities import EntityIndex
 from .errors import InputError, KGError
 from .graph import Extraction, KnowledgeGraph, to_graph
+from .store import StoreUpdate
 from .pipeline import DEFAULT_MODEL, _gazetteer, _ontology, make_nlp
 from .vocab import Base
 from .workers import available_cores, extract_all
@@ -68,3 +71,73 @@ def _progress(total: int, *, enabled: bool):
 
     return tqdm(total=total, unit="doc", desc="kg build", file=sys.stderr,
                 disable=not enabled or total <= PROGRESS_THRESHOLD)
+
+
+def _settings(*, base: Base, onto_path: Path, gaz_path: Path, model: str, min_confidence: float) -> dict:
+    from .pipeline import _installed_name
+
+    def digest(path: Path) -> str:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+
+    return {"base": base.iri, "ontology": digest(onto_path), "gazetteer": digest(gaz_path),
+            "model": _installed_name(model), "min_confidence": min_confidence}
+
+
+def update_store(store: str | Path, sources: Iterable[str | Path | Document] | str | Path | Document = (), *,
+                 remove: Iterable[str] = (),
+                 ontology: str | Path | None = None,
+                 gazetteer: str | Path | None = None,
+                 model: str = DEFAULT_MODEL,
+                 min_confidence: float = 0.0,
+                 base: str | None = None,
+                 jobs: int | None = None,
+                 progress: bool = False,
+                 on_error: Callable[[InputError], None] | None = None,
+                 on_note: Callable[[str], None] | None = None) -> StoreUpdate:
+    """Add documents to a store on disk (created if needed), replacing those whose text
+    changed and skipping those already there unchanged, and drop the documents in ``remove``.
+    Only new and changed documents are extracted; the store then equals a full build of the
+    documents it holds. Takes the options of ``build``; a store keeps its first settings."""
+    from .gazetteer import Gazetteer
+    from .ontology import Ontology, data_dir, default_ontology_path
+    from .store import Store, content_hash, is_store, stored_settings
+
+    if isinstance(sources, (str, Path, Document)):
+        sources = [sources]
+    remove = list(remove)
+    folder = Path(store)
+    copies = (folder / "ontology.ttl", folder / "gazetteer.ttl")
+    if is_store(folder) and ontology is None and gazetteer is None:
+        onto_file, gaz_file = copies  # the store's own: what it was built with
+    else:
+        onto_file = Path(ontology) if ontology is not None else default_ontology_path()
+        gaz_file = Path(gazetteer) if gazetteer is not None else data_dir() / "gazetteer.ttl"
+    onto = Ontology.load(onto_file)
+    gaz = Gazetteer.load(gaz_file, ontology=onto)
+    iri_base = Base(base) if base is not None else Base()
+    settings = _settings(base=iri_base, onto_path=onto_file, gaz_path=gaz_file, model=model,
+                         min_confidence=min_confidence)
+    if is_store(folder) and base is None:
+        settings["base"] = stored_settings(folder).get("base", settings["base"])
+    handlers = {k: v for k, v in (("on_error", on_error), ("on_note", on_note)) if v is not None}
+    documents = list(read_documents(sources, **handlers))
+    if not documents and not remove:
+        require_documents(documents)
+    with Store(folder, settings=settings) as kept:
+        for copy, original in zip(copies, (onto_file, gaz_file)):
+            if not copy.exists():
+                copy.write_bytes(original.read_bytes())
+        known = kept.hashes()
+        todo = [d for d in documents if known.get(d.id) != content_hash(d)]
+        unchanged = tuple(d.id for d in documents if known.get(d.id) == content_hash(d))
+        extractions: list[Extraction] = []
+        if todo:
+            nlp = make_nlp(model, ontology=str(copies[0]), gazetteer=str(copies[1]))
+            with _progress(len(todo), enabled=progress) as bar:
+                for extraction in extract_all(nlp, todo, jobs=jobs or available_cores(), model=model,
+                                              ontology=str(copies[0]), gazetteer=str(copies[1])):
+                    extractions.append(extraction)
+                    bar.update(1)
+        result = kept.update(extractions, gazetteer=gaz, ontology=onto, remove=remove,
+                             min_confidence=min_confidence)
+    return replace(result, unchanged=unchanged)

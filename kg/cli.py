@@ -35,7 +35,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
 
     def graphs(p: argparse.ArgumentParser, what: str = "GRAPH", nargs: str = "+") -> None:
         p.add_argument("graphs", nargs=nargs, metavar=what,
-                       help="graph files (any RDF format), folders of them, or - for standard input")
+                       help="graph files (any RDF format), folders of them, stores (kg build --store), "
+                            "or - for standard input")
         p.add_argument("--input-format", metavar="FORMAT",
                        help="RDF format of the graphs: ttl, nt, trig, nquads, jsonld, xml "
                             "(default: from each file's name; for standard input, from its first bytes)")
@@ -45,8 +46,11 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
                 ".rss and .atom files, folders of them (read recursively), http(s) URLs of pages or feeds, "
                 "or - for standard input.")
     b.add_argument("sources", nargs="+", metavar="SOURCE", help="a document file, folder, URL or -")
-    b.add_argument("-o", "--output", metavar="FILE", default="-",
-                   help="where to write the graph; - for standard output (the default)")
+    b.add_argument("-o", "--output", metavar="FILE", default=None,
+                   help="where to write the graph; - for standard output (the default, unless --store)")
+    b.add_argument("--store", metavar="DIR",
+                   help="add to the graph store in this folder (created if needed): new documents are added, "
+                        "changed ones replaced, unchanged ones skipped")
     b.add_argument("--format", help="RDF format: ttl, nt, trig, nquads, jsonld, xml (default: from the file name, else ttl)")
     b.add_argument("--base", metavar="IRI",
                    help="base IRI of the entities, documents and evidence kg mints (default: https://example.org/kg/)")
@@ -139,6 +143,34 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     s.add_argument("-o", "--output", default="-", metavar="FILE", help="where to write them (default: standard output)")
     s.add_argument("--format", help="RDF format (default: from the file name, else ttl)")
 
+    r = command("remove", "drop documents from a graph store",
+                "Drop documents, by id, from a store that kg build --store made; the entities they alone "
+                "named go, and the rest of the graph is as if they had never been added.")
+    r.add_argument("store", metavar="DIR", help="the store's folder")
+    r.add_argument("ids", nargs="+", metavar="ID", help="document ids, as kg info lists them (dcterms:identifier)")
+    r.add_argument("-q", "--quiet", action="store_true", help="no summary")
+
+    d = command("dump", "write graphs or a store as one RDF file",
+                "Write graph files, folders or stores as one RDF file, in any format kg writes.")
+    graphs(d)
+    d.add_argument("-o", "--output", default="-", metavar="FILE", help="where to write it (default: standard output)")
+    d.add_argument("--format", help="RDF format: ttl, nt, trig, nquads, jsonld, xml (default: from the file name, else ttl)")
+
+    sv = command("serve", "serve a store as a SPARQL endpoint",
+                 "Serve a store read-only with Oxigraph's own server over the SPARQL 1.1 Protocol "
+                 "(http://BIND/query), every document's graph in the default graph, until Ctrl-C.")
+    sv.add_argument("store", metavar="DIR", help="the store's folder")
+    sv.add_argument("--bind", default="127.0.0.1:7878", metavar="HOST:PORT",
+                    help="where to listen (default: 127.0.0.1:7878, this machine only)")
+    sv.add_argument("--timeout", type=int, default=30, metavar="SECONDS", help="stop a query after this long (default: 30)")
+
+    pu = command("push", "send a store to a SPARQL server",
+                 "PUT every named graph of a store (one per document, and the entities) to a SPARQL 1.1 "
+                 "Graph Store Protocol endpoint: Oxigraph, Fuseki, GraphDB, Virtuoso. Pushing again replaces.")
+    pu.add_argument("store", metavar="DIR", help="the store's folder")
+    pu.add_argument("--endpoint", required=True, metavar="URL",
+                    help="the Graph Store Protocol address, for example http://127.0.0.1:7878/store")
+
     m = command("completion", "print a shell completion script",
                 "Print the script that completes kg's commands and options in bash or zsh; for bash: "
                 "eval \"$(kg completion bash)\" in ~/.bashrc.")
@@ -155,6 +187,9 @@ def _build(args) -> int:
 
     if not 0.0 <= args.min_confidence <= 1.0:
         raise KGError("--min-confidence must be between 0 and 1")
+    if args.store:
+        return _build_store(args)
+    args.output = args.output or "-"
     check_destination(args.output, inputs=args.sources)
     if args.html:
         check_destination(args.html, inputs=args.sources)
@@ -189,6 +224,61 @@ def _build(args) -> int:
         entities, relations = sum(stats.entities.values()), sum(stats.relations.values())
         print(f"kg: wrote {printable(where)}: {_count(stats.documents, 'document')}, {_count(entities, 'entity')}, "
               f"{_count(relations, 'relation')}", file=sys.stderr)
+    return 0
+
+
+def _build_store(args) -> int:
+    from .build import update_store
+    from .graph import KnowledgeGraph
+    from .output import check_destination
+
+    for path in (args.output, args.html):
+        if path:
+            check_destination(path, inputs=args.sources)
+    skipped: list[KGError] = []
+
+    def note(text: str) -> None:
+        if not args.quiet:
+            print(f"kg: note: {printable(text)}", file=sys.stderr)
+
+    result = update_store(args.store, args.sources, ontology=args.ontology, gazetteer=args.gazetteer,
+                          model=args.model, min_confidence=args.min_confidence, base=args.base, jobs=args.jobs,
+                          progress=not args.quiet and sys.stderr.isatty(), on_error=skipped.append, on_note=note)
+    for error in skipped:
+        print(f"kg: skipped: {printable(str(error))}", file=sys.stderr)
+    if args.debug:
+        for r in result.rejected:
+            print(printable(f"kg: rejected: {r.subject} {r.relation} {r.object} ({r.reason}; {r.rule}, "
+                            f"{r.confidence:.2f}) [{r.document}] {' '.join(r.sentence.split())}"), file=sys.stderr)
+    if args.output or args.html:
+        graph = KnowledgeGraph.load(args.store)
+        if args.output:
+            graph.serialize(args.output, format=args.format, inputs=args.sources)
+        if args.html:
+            graph.to_html(args.html, inputs=args.sources)
+    if not args.quiet:
+        print(f"kg: store {printable(args.store)}: {len(result.added)} added, {len(result.replaced)} replaced, "
+              f"{len(result.unchanged)} unchanged" + (f", {len(result.rejudged)} judged again" if result.rejudged else ""),
+              file=sys.stderr)
+    return 0
+
+
+def _remove(args) -> int:
+    from .build import update_store
+    from .store import is_store
+
+    if not is_store(args.store):
+        raise KGError(f"{args.store}: not a kg store")
+    result = update_store(args.store, remove=args.ids)
+    if not args.quiet:
+        print(f"kg: store {printable(args.store)}: {_count(len(result.removed), 'document')} removed"
+              + (f", {len(result.rejudged)} judged again" if result.rejudged else ""), file=sys.stderr)
+    return 0
+
+
+def _dump(args) -> int:
+    _stdin_once(args.graphs)
+    _load(args.graphs, args).serialize(args.output, format=args.format, inputs=args.graphs)
     return 0
 
 
@@ -381,6 +471,23 @@ def _shapes(args) -> int:
     return 0
 
 
+def _serve(args) -> int:
+    from .endpoint import serve
+
+    if args.timeout < 1:
+        raise KGError("--timeout must be 1 or more")
+    return serve(args.store, bind=args.bind, timeout=args.timeout)
+
+
+def _push(args) -> int:
+    from .endpoint import push
+
+    pushed = push(args.store, args.endpoint)
+    print(f"kg: pushed {_count(pushed.graphs, 'graph')} ({_count(pushed.triples, 'triple')}) to "
+          f"{printable(args.endpoint)}", file=sys.stderr)
+    return 0
+
+
 def _completion(args) -> int:
     import argcomplete
 
@@ -389,7 +496,8 @@ def _completion(args) -> int:
 
 
 COMMANDS = {"build": _build, "query": _query, "eval": _eval, "explain": _explain, "info": _info,
-            "viz": _viz, "export": _export, "validate": _validate, "shapes": _shapes, "completion": _completion}
+            "viz": _viz, "export": _export, "validate": _validate, "shapes": _shapes, "remove": _remove,
+            "dump": _dump, "serve": _serve, "push": _push, "completion": _completion}
 
 
 def parse(argv: list[str]) -> argparse.Namespace:

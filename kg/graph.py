@@ -24,6 +24,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from .documents import Document
 from .entities import Entity, EntityIndex
+from .names import name_key
 from .errors import GraphError, KGError, QueryError
 from .normalize import printable
 from .ontology import Ontology, default_ontology, local_name
@@ -72,54 +73,77 @@ class Extraction:
     relations: Sequence[RelationMention] = ()
 
 
+Triple = tuple[URIRef, URIRef, Any]
+
+
 def to_graph(extractions: Sequence[Extraction], index: EntityIndex, *, ontology: Ontology,
              min_confidence: float = 0.0) -> tuple[Graph, list[Rejection]]:
     """The RDF graph of the extractions, and the candidate relations left out, with the reason.
     IRIs are minted under the index's base."""
-    base = index.base
     graph = Graph()
-    bind_prefixes(graph, base=base)
+    bind_prefixes(graph, base=index.base)
     left_out: list[Rejection] = []
-    entities = index.entities
-    for entity in entities.values():
-        _add_entity(graph, entity, base)
+    for entity in index.entities.values():
+        graph.addN((s, p, o, graph) for s, p, o in entity_triples(entity))
     for extraction in extractions:
-        doc = extraction.document
-        doc_iri = document_iri(doc.id, base=base)
-        graph.add((doc_iri, RDF.type, AI.Document))
-        graph.add((doc_iri, DCTERMS.identifier, Literal(doc.id)))
-        if doc.title:
-            graph.add((doc_iri, DCTERMS.title, Literal(doc.title)))
-        if doc.source:
-            graph.add((doc_iri, DCTERMS.source, Literal(doc.source)))
-        for relation in extraction.relations:
-            if relation.rejected is not None:
-                left_out.append(_rejection(doc, relation, relation.rejected))
-                continue
-            subject, obj = index[relation.subject], index[relation.object]
-            spec = ontology.relations[relation.relation]
-            if subject.iri == obj.iri:
-                left_out.append(_rejection(doc, relation, "same entity"))
-                continue
-            if not ontology.fits(spec, subject.cls, obj.cls):
-                # the entity's class, voted over all its mentions, differs from this mention's
-                left_out.append(_rejection(doc, relation, "domain/range of the merged entities"))
-                continue
-            if relation.confidence < min_confidence:
-                left_out.append(_rejection(doc, relation, "low confidence"))
-                continue
-            graph.add((subject.iri, relation.relation, obj.iri))
-            evidence = evidence_iri(doc.id, relation, subject.iri, obj.iri, base=base)
-            text = doc.text[relation.sentence_start:relation.sentence_end]
-            for p, o in ((RDF.type, AI.Evidence), (RDF.type, RDF.Statement),
-                         (RDF.subject, subject.iri), (RDF.predicate, relation.relation), (RDF.object, obj.iri),
-                         (PROV.wasDerivedFrom, doc_iri), (AI.sentence, Literal(" ".join(text.split()))),
-                         (AI.startChar, Literal(relation.sentence_start)),
-                         (AI.endChar, Literal(relation.sentence_end)),
-                         (AI.confidence, Literal(Decimal(str(relation.confidence)), datatype=XSD.decimal)),
-                         (AI.rule, Literal(relation.rule))):
-                graph.add((evidence, p, o))
+        triples, rejected = document_triples(extraction, index, ontology=ontology, min_confidence=min_confidence)
+        graph.addN((s, p, o, graph) for s, p, o in triples)
+        left_out.extend(rejected)
     return graph, left_out
+
+
+def entity_triples(entity: Entity) -> list[Triple]:
+    """What the graph says of an entity itself: class, label, other names, Wikidata item.
+    It depends on every document that names the entity."""
+    triples: list[Triple] = [(entity.iri, RDF.type, entity.cls), (entity.iri, RDFS.label, Literal(entity.label))]
+    triples += [(entity.iri, SKOS.altLabel, Literal(alias)) for alias in entity.aliases]
+    triples += [(entity.iri, OWL.sameAs, item) for item in entity.same_as]
+    return triples
+
+
+def document_triples(extraction: Extraction, index: EntityIndex, *, ontology: Ontology,
+                     min_confidence: float = 0.0) -> tuple[list[Triple], list[Rejection]]:
+    """What one document contributes: the document, the entities it mentions, the relations
+    it states with their evidence; and the candidates left out, with the reason. It depends on
+    other documents only through the classes of the entities (voted over all mentions)."""
+    base = index.base
+    doc = extraction.document
+    doc_iri = document_iri(doc.id, base=base)
+    triples: list[Triple] = [(doc_iri, RDF.type, AI.Document), (doc_iri, DCTERMS.identifier, Literal(doc.id))]
+    if doc.title:
+        triples.append((doc_iri, DCTERMS.title, Literal(doc.title)))
+    if doc.source:
+        triples.append((doc_iri, DCTERMS.source, Literal(doc.source)))
+    mentioned = {index.iri_of(m) for m in extraction.mentions if name_key(m.name)}
+    triples += [(iri, AI.mentionedIn, doc_iri) for iri in sorted(mentioned)]
+    left_out: list[Rejection] = []
+    for relation in extraction.relations:
+        if relation.rejected is not None:
+            left_out.append(_rejection(doc, relation, relation.rejected))
+            continue
+        subject, obj = index[relation.subject], index[relation.object]
+        spec = ontology.relations[relation.relation]
+        if subject.iri == obj.iri:
+            left_out.append(_rejection(doc, relation, "same entity"))
+            continue
+        if not ontology.fits(spec, subject.cls, obj.cls):
+            # the entity's class, voted over all its mentions, differs from this mention's
+            left_out.append(_rejection(doc, relation, "domain/range of the merged entities"))
+            continue
+        if relation.confidence < min_confidence:
+            left_out.append(_rejection(doc, relation, "low confidence"))
+            continue
+        triples.append((subject.iri, relation.relation, obj.iri))
+        evidence = evidence_iri(doc.id, relation, subject.iri, obj.iri, base=base)
+        text = doc.text[relation.sentence_start:relation.sentence_end]
+        triples += [(evidence, p, o) for p, o in (
+            (RDF.type, AI.Evidence), (RDF.type, RDF.Statement),
+            (RDF.subject, subject.iri), (RDF.predicate, relation.relation), (RDF.object, obj.iri),
+            (PROV.wasDerivedFrom, doc_iri), (AI.sentence, Literal(" ".join(text.split()))),
+            (AI.startChar, Literal(relation.sentence_start)), (AI.endChar, Literal(relation.sentence_end)),
+            (AI.confidence, Literal(Decimal(str(relation.confidence)), datatype=XSD.decimal)),
+            (AI.rule, Literal(relation.rule)))]
+    return triples, left_out
 
 
 def _rejection(doc: Document, relation: RelationMention, reason: str) -> Rejection:
@@ -127,17 +151,6 @@ def _rejection(doc: Document, relation: RelationMention, reason: str) -> Rejecti
                      object=relation.object.name, reason=reason, rule=relation.rule,
                      confidence=relation.confidence,
                      sentence=" ".join(doc.text[relation.sentence_start:relation.sentence_end].split()))
-
-
-def _add_entity(graph: Graph, entity: Entity, base: Base) -> None:
-    graph.add((entity.iri, RDF.type, entity.cls))
-    graph.add((entity.iri, RDFS.label, Literal(entity.label)))
-    for alias in entity.aliases:
-        graph.add((entity.iri, SKOS.altLabel, Literal(alias)))
-    for item in entity.same_as:
-        graph.add((entity.iri, OWL.sameAs, item))
-    for doc_id in entity.documents:
-        graph.add((entity.iri, AI.mentionedIn, document_iri(doc_id, base=base)))
 
 
 @dataclass(frozen=True)
@@ -188,6 +201,12 @@ class KnowledgeGraph:
             raise GraphError("no graph to read")
         fmt = rdf_format(format) if format else None
         graph = Graph()
+        from .store import Store, is_store  # a store folder reads as the graph it holds
+
+        for source in [s for s in flat if str(s) != "-" and is_store(s)]:
+            with Store(source, read_only=True) as store:
+                graph.addN((s, p, o, graph) for s, p, o in store.graph())
+        flat = [s for s in flat if str(s) == "-" or not is_store(s)]
         for name, data in _graph_inputs(flat):
             this = fmt or guess_rdf_format(name, data)
             try:
