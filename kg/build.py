@@ -15,7 +15,7 @@ from .graph import Extraction, KnowledgeGraph, to_graph
 from .store import StoreUpdate
 from .pipeline import DEFAULT_MODEL, _gazetteer, _ontology, make_nlp
 from .vocab import Base
-from .workers import available_cores, extract_all
+from .workers import available_cores, extract_all, extract_on_cluster
 
 #: above this many documents, a progress bar is shown on standard error
 PROGRESS_THRESHOLD = 5
@@ -28,6 +28,7 @@ def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
           min_confidence: float = 0.0,
           base: str | None = None,
           jobs: int | None = None,
+          client=None,
           progress: bool = False,
           on_error: Callable[[InputError], None] | None = None,
           on_note: Callable[[str], None] | None = None) -> KnowledgeGraph:
@@ -39,7 +40,8 @@ def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
     (an encoding, a split into sections) is passed to ``on_note``. Relations whose confidence
     is below ``min_confidence`` are left out. IRIs are minted under ``base``
     (default ``https://example.org/kg/``). Extraction runs in ``jobs`` processes (default:
-    every core available); the graph is the same whatever the number.
+    every core available), or on the workers of a Dask ``client`` (``distributed.Client``);
+    the graph is the same whichever.
     """
     if isinstance(sources, (str, Path, Document)):
         sources = [sources]
@@ -56,14 +58,38 @@ def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
         raise KGError("jobs must be 1 or more")
     extractions: list[Extraction] = []
     with _progress(len(documents), enabled=progress) as bar:
-        for extraction in extract_all(nlp, documents, jobs=jobs or available_cores(), model=model,
-                                      ontology=onto_path, gazetteer=gaz_path):
+        for extraction in _extractions(nlp, documents, jobs=jobs, client=client, model=model,
+                                       ontology=onto_path, gazetteer=gaz_path):
             index.add(extraction.document.id, extraction.mentions)
             extractions.append(extraction)
             bar.update(1)
 
     graph, left_out = to_graph(extractions, index, ontology=onto, min_confidence=min_confidence)
     return KnowledgeGraph(graph=graph, rejected=left_out)
+
+
+def _extractions(nlp, documents, *, jobs: int | None, client, model: str, ontology: str | None,
+                 gazetteer: str | None):
+    if client is not None:
+        from .ontology import data_dir, default_ontology_path
+
+        return extract_on_cluster(client, documents, model=model,
+                                  ontology=ontology or str(default_ontology_path()),
+                                  gazetteer=gazetteer or str(data_dir() / "gazetteer.ttl"))
+    return extract_all(nlp, documents, jobs=jobs or available_cores(), model=model, ontology=ontology,
+                       gazetteer=gazetteer)
+
+
+def connect(address: str):
+    """A Dask client of the scheduler at ``address`` (``tcp://host:8786``)."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise KGError("a cluster needs Dask: pip install 'kg[cluster]'") from None
+    try:
+        return Client(address, timeout="30s")
+    except (OSError, TimeoutError) as exc:
+        raise KGError(f"{address}: cannot reach the Dask scheduler: {exc}") from None
 
 
 def _progress(total: int, *, enabled: bool):
@@ -91,6 +117,7 @@ def update_store(store: str | Path, sources: Iterable[str | Path | Document] | s
                  min_confidence: float = 0.0,
                  base: str | None = None,
                  jobs: int | None = None,
+                 client=None,
                  progress: bool = False,
                  on_error: Callable[[InputError], None] | None = None,
                  on_note: Callable[[str], None] | None = None) -> StoreUpdate:
@@ -134,8 +161,8 @@ def update_store(store: str | Path, sources: Iterable[str | Path | Document] | s
         if todo:
             nlp = make_nlp(model, ontology=str(copies[0]), gazetteer=str(copies[1]))
             with _progress(len(todo), enabled=progress) as bar:
-                for extraction in extract_all(nlp, todo, jobs=jobs or available_cores(), model=model,
-                                              ontology=str(copies[0]), gazetteer=str(copies[1])):
+                for extraction in _extractions(nlp, todo, jobs=jobs, client=client, model=model,
+                                               ontology=str(copies[0]), gazetteer=str(copies[1])):
                     extractions.append(extraction)
                     bar.update(1)
         result = kept.update(extractions, gazetteer=gaz, ontology=onto, remove=remove,

@@ -61,6 +61,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
                    help="leave out relations whose confidence is below X (0 to 1)")
     b.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                    help="extract in N processes (default: every core available)")
+    b.add_argument("--dask", metavar="ADDRESS",
+                   help="extract on the workers of this Dask scheduler, such as tcp://scheduler:8786")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar, notes or summary")
     b.add_argument("--html", metavar="FILE", help="also write an interactive page of the graph")
     b.add_argument("--debug", action="store_true",
@@ -201,7 +203,7 @@ def _build(args) -> int:
 
     try:
         graph = build(args.sources, ontology=args.ontology, gazetteer=args.gazetteer, model=args.model,
-                      min_confidence=args.min_confidence, base=args.base, jobs=args.jobs,
+                      min_confidence=args.min_confidence, base=args.base, jobs=args.jobs, client=_client(args),
                       progress=not args.quiet and sys.stderr.isatty(), on_error=skipped.append, on_note=note)
     except NoDocumentsError:
         if len(skipped) == 1:
@@ -227,6 +229,14 @@ def _build(args) -> int:
     return 0
 
 
+def _client(args):
+    if not args.dask:
+        return None
+    from .build import connect
+
+    return connect(args.dask)
+
+
 def _build_store(args) -> int:
     from .build import update_store
     from .graph import KnowledgeGraph
@@ -243,6 +253,7 @@ def _build_store(args) -> int:
 
     result = update_store(args.store, args.sources, ontology=args.ontology, gazetteer=args.gazetteer,
                           model=args.model, min_confidence=args.min_confidence, base=args.base, jobs=args.jobs,
+                          client=_client(args),
                           progress=not args.quiet and sys.stderr.isatty(), on_error=skipped.append, on_note=note)
     for error in skipped:
         print(f"kg: skipped: {printable(str(error))}", file=sys.stderr)

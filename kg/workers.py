@@ -1,16 +1,21 @@
-"""Extraction on every core: documents go to worker processes in chunks, and their mentions
-and relations (plain, picklable records) come back in the order the documents were given.
+"""Extraction on every core, or on a cluster: documents go to worker processes in chunks,
+and their mentions and relations (plain, picklable records) come back in the order the
+documents were given.
 
 Each worker has its own spaCy pipeline: inherited from the parent where processes fork (the
 pipeline is loaded once), loaded by the worker where they spawn. A build with few documents,
-or with one job, stays in the calling process.
+or with one job, stays in the calling process. On a Dask cluster, the ontology and gazetteer
+travel with the tasks (workers need not share a file system with the client) and each worker
+loads the pipeline once.
 """
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from .documents import Document
 from .graph import Extraction
@@ -66,3 +71,44 @@ def extract_all(nlp, documents: Sequence[Document], *, jobs: int, model: str, on
                       initargs=(inherited, model, ontology, gazetteer)) as pool:
         for extractions in pool.imap(_extract_chunk, chunks):
             yield from extractions
+
+
+# -- Dask -------------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=4)
+def _cluster_nlp(model: str, ontology: bytes | None, gazetteer: bytes | None):
+    """A worker's pipeline for these settings, loaded once per worker process."""
+    import tempfile
+
+    from .pipeline import make_nlp
+
+    folder = Path(tempfile.mkdtemp(prefix="kg-worker-"))
+    paths = []
+    for name, data in (("ontology.ttl", ontology), ("gazetteer.ttl", gazetteer)):
+        if data is None:
+            paths.append(None)
+        else:
+            (folder / name).write_bytes(data)
+            paths.append(str(folder / name))
+    return make_nlp(model, ontology=paths[0], gazetteer=paths[1])
+
+
+def _cluster_chunk(chunk: list[Document], model: str, ontology: bytes | None,
+                   gazetteer: bytes | None) -> list[Extraction]:
+    return list(extract(_cluster_nlp(model, ontology, gazetteer), chunk))
+
+
+def extract_on_cluster(client, documents: Sequence[Document], *, model: str, ontology: str | None,
+                       gazetteer: str | None) -> Iterator[Extraction]:
+    """Every document's extraction, in order, from the workers of a Dask ``client``; results
+    are taken as they are ready, a chunk at a time, so memory stays flat here."""
+    onto = Path(ontology).read_bytes() if ontology else None
+    gaz = Path(gazetteer).read_bytes() if gazetteer else None
+    chunks = [list(documents[i:i + CHUNK_SIZE]) for i in range(0, len(documents), CHUNK_SIZE)]
+    futures = [client.submit(_cluster_chunk, chunk, model, onto, gaz, pure=False) for chunk in chunks]
+    try:
+        for future in futures:
+            yield from future.result()
+            future.release()
+    finally:
+        client.cancel([f for f in futures if not f.done()])
