@@ -310,7 +310,11 @@ def _stdin_once(paths) -> None:
 
 
 def _query(args) -> int:
+    from rdflib import Graph
+
     from .query import format_result, ready_queries, ready_query
+    from .store import is_store, query_store, stored_settings
+    from .vocab import Base, bind_prefixes
 
     if args.list:
         for query in ready_queries().values():
@@ -347,11 +351,19 @@ def _query(args) -> int:
     if args.name:
         ready_query(args.name).check(bindings)
     _stdin_once(positional)
-    graph = _load(positional, args)
     if args.timeout < 0:
         raise QueryError("--timeout must be 0 (no limit) or more")
-    result = graph.query(text, bindings=bindings, timeout=args.timeout or None, allow_service=args.allow_service)
-    out = format_result(result, graph=graph.graph, format=args.format)
+    if len(positional) == 1 and is_store(positional[0]):
+        # a store is queried where it lies, by Oxigraph, not read into memory first
+        result = query_store(positional[0], text, bindings=bindings, timeout=args.timeout or None,
+                             allow_service=args.allow_service)
+        namespaces = Graph()
+        bind_prefixes(namespaces, base=Base(stored_settings(positional[0]).get("base") or Base().iri))
+        out = format_result(result, graph=namespaces, format=args.format)
+    else:
+        graph = _load(positional, args)
+        result = graph.query(text, bindings=bindings, timeout=args.timeout or None, allow_service=args.allow_service)
+        out = format_result(result, graph=graph.graph, format=args.format)
     if args.format == "csv" and sys.stdout.isatty():
         out = printable(out.replace("\r\n", "\n")).replace("\\x0a", "\n")
     sys.stdout.write(out)
@@ -436,8 +448,13 @@ def _explain(args) -> int:
 
 
 def _info(args) -> int:
+    from .store import is_store, store_stats
+
     _stdin_once(args.graphs)
-    stats = _load(args.graphs, args).stats()
+    if len(args.graphs) == 1 and is_store(args.graphs[0]):
+        stats = store_stats(args.graphs[0])  # counted where it lies
+    else:
+        stats = _load(args.graphs, args).stats()
     if args.json:
         print(json.dumps(stats.as_dict(), indent=1))
         return 0

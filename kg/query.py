@@ -118,6 +118,17 @@ def _outside_fetches(algebra) -> list[str]:
     return found
 
 
+_STRINGS_IRIS_COMMENTS = re.compile(
+    r"'''.*?'''" r'|""".*?"""' r"|'(?:[^'\\\n]|\\.)*'" r'|"(?:[^"\\\n]|\\.)*"' r"|<[^<>\s]*>|#[^\n]*", re.S)
+_SERVICE = re.compile(r"(?<![?$:\w])SERVICE\b", re.I)
+
+
+def calls_service(sparql: str) -> bool:
+    """Whether a query has a SERVICE clause, read from its text without strings, IRIs and
+    comments: a check that costs nothing beside the query, for engines that would fetch."""
+    return bool(_SERVICE.search(_STRINGS_IRIS_COMMENTS.sub(" ", sparql)))
+
+
 @contextmanager
 def _time_limit(seconds: float | None):
     """Stop what runs inside after ``seconds`` (on the main thread, where signals arrive;

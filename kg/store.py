@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -140,9 +141,12 @@ class Store:
                         else ox.Store(str(self.path / "oxigraph")))
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot open the store: {exc}") from None
-        self.records = sqlite3.connect(str(self.path / "records.sqlite"))
-        self.records.execute("CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, hash TEXT NOT NULL, "
-                             "record TEXT NOT NULL)")
+        if read_only:
+            self.records = sqlite3.connect(f"{(self.path / 'records.sqlite').as_uri()}?mode=ro", uri=True)
+        else:
+            self.records = sqlite3.connect(str(self.path / "records.sqlite"))
+            self.records.execute("CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, hash TEXT NOT NULL, "
+                                 "record TEXT NOT NULL)")
 
     @property
     def entities_graph(self) -> URIRef:
@@ -230,3 +234,137 @@ class Store:
         if self.rdf.contains_named_graph(graph):
             self.rdf.clear_graph(graph)
         self.rdf.extend(ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), graph) for s, p, o in triples)
+
+
+class StoreResult:
+    """A query result from the store, with the face of an rdflib result (``type``, ``vars``,
+    rows of rdflib terms, ``askAnswer``, ``graph``, ``serialize``), so that it prints the
+    same way. CSV and JSON are written by Oxigraph itself; rows are converted once a term."""
+
+    def __init__(self, result) -> None:
+        import pyoxigraph as ox
+
+        self._result = result
+        if isinstance(result, ox.QueryBoolean):
+            self.type, self.askAnswer, self.vars = "ASK", bool(result), None
+        elif isinstance(result, ox.QueryTriples):
+            self.type, self.vars = "CONSTRUCT", None
+            self.graph = Graph()
+            self.graph.addN((_rdflib_term(t.subject), _rdflib_term(t.predicate), _rdflib_term(t.object), self.graph)
+                            for t in result)
+        else:
+            from rdflib import Variable
+
+            self.type = "SELECT"
+            self._names = [v.value for v in result.variables]
+            self.vars = [Variable(name) for name in self._names]
+
+    def __iter__(self):
+        cache: dict = {}
+
+        def term(value):
+            if value is None:
+                return None
+            found = cache.get(value)
+            if found is None:
+                found = cache[value] = _rdflib_term(value)
+            return found
+
+        for solution in self._result:
+            yield tuple(term(solution[name]) for name in self._names)
+
+    def serialize(self, *, format: str) -> bytes:
+        import pyoxigraph as ox
+
+        kind = {"csv": ox.QueryResultsFormat.CSV, "json": ox.QueryResultsFormat.JSON}[format]
+        return self._result.serialize(format=kind)
+
+
+def query_store(path: str | Path, sparql: str, *, bindings: dict | None = None, timeout: float | None = 30.0,
+                allow_service: bool = False) -> StoreResult:
+    """Run a read-only SPARQL query on a store with Oxigraph, every document's graph in the
+    default graph. The prefixes kg writes (``ai:``, ``kge:``, ``rdfs:``...) need no declaring."""
+    import pyoxigraph as ox
+
+    from .errors import QueryError
+    from .query import _UPDATE, _time_limit, _TimedOut, calls_service
+
+    if not sparql or not sparql.strip():
+        raise QueryError("empty SPARQL query")
+    if _UPDATE.match(sparql):
+        raise QueryError("kg query runs SELECT, ASK, CONSTRUCT and DESCRIBE queries, not updates")
+    with Store(path, read_only=True) as store:
+        namespaces = Graph()
+        bind_prefixes(namespaces, base=store.base)
+        prefixes = {p: str(ns) for p, ns in namespaces.namespaces()}
+        # Oxigraph sends SERVICE calls out; FROM names the store's own graphs, and fetches nothing
+        if calls_service(sparql) and not allow_service:
+            raise QueryError("the query would fetch from elsewhere (SERVICE); kg runs offline: "
+                             "allow it with --allow-service")
+        try:
+            bindings = dict(bindings or {})
+            projected = {k: v for k, v in bindings.items() if _projected(sparql, k.lstrip("?$"))}
+            text = with_values(sparql, {k: v for k, v in bindings.items() if k not in projected})
+            substitutions = {ox.Variable(k.lstrip("?$")): _ox_term(_binding(v)) for k, v in projected.items()}
+            with _time_limit(timeout):
+                return StoreResult(store.rdf.query(text, prefixes=prefixes, use_default_graph_as_union=True,
+                                                   substitutions=substitutions or None))
+        except _TimedOut:
+            raise QueryError(f"the query ran longer than {timeout:g} s and was stopped (--timeout to allow more)") from None
+        except (SyntaxError, ValueError, OSError, RuntimeError) as exc:
+            message = " ".join(str(exc).split()) or type(exc).__name__
+            raise QueryError(f"malformed SPARQL: {message[:300]}") from None
+
+
+def with_values(sparql: str, bindings: dict) -> str:
+    """The query with its variables bound everywhere, as rdflib's initial bindings bind them:
+    each ``?name`` outside strings, IRIs and comments becomes the value, so that every
+    group and filter sees it. (A variable in the SELECT clause is left to ``substitutions``.)"""
+    from .query import _STRINGS_IRIS_COMMENTS
+
+    for key, value in bindings.items():
+        name = key.lstrip("?$")
+        term = _binding(value).n3()
+        pattern = re.compile(rf"[?$]{re.escape(name)}(?![\w\u00b7\u0300-\u036f\u203f\u2040])")
+        pieces, last = [], 0
+        for match in _STRINGS_IRIS_COMMENTS.finditer(sparql):
+            pieces.append(pattern.sub(lambda _: term, sparql[last:match.start()]))
+            pieces.append(match.group())
+            last = match.end()
+        pieces.append(pattern.sub(lambda _: term, sparql[last:]))
+        sparql = "".join(pieces)
+    return sparql
+
+
+def _projected(sparql: str, name: str) -> bool:
+    head = re.search(r"\bSELECT\b(.*?)(\bWHERE\b|\{)", sparql, re.I | re.S)
+    return bool(head and re.search(rf"[?$]{re.escape(name)}\b", head.group(1)))
+
+
+def _binding(value):
+    if isinstance(value, (URIRef, Literal, BNode)):
+        return value
+    text = str(value)
+    return URIRef(text[1:-1]) if text.startswith("<") and text.endswith(">") else Literal(text)
+
+
+def store_stats(path: str | Path):
+    """The counts of ``kg info``, by SPARQL on the store: fast however big it is."""
+    from .graph import GraphStats
+    from .ontology import local_name
+    from .vocab import NOT_RELATIONS
+
+    def rows(sparql: str) -> list[tuple]:
+        return list(query_store(path, sparql, timeout=None))
+
+    documents = int(rows("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ai:Document }")[0][0])
+    evidence = int(rows("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ai:Evidence }")[0][0])
+    triples = int(rows("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0][0])
+    classes = {local_name(c): int(n) for c, n in rows(
+        "SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e rdfs:label ?l ; a ?c } GROUP BY ?c")}
+    excluded = " ".join(f"<{p}>" for p in sorted(NOT_RELATIONS))
+    relations = {local_name(p): int(n) for p, n in rows(
+        "SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o . ?s rdfs:label ?a . "
+        f"?o rdfs:label ?b . FILTER(?p NOT IN ({excluded.replace('> <', '>, <')})) }} }} GROUP BY ?p")}
+    return GraphStats(documents=documents, entities=dict(sorted(classes.items())),
+                      relations=dict(sorted(relations.items())), evidence=evidence, triples=triples)
