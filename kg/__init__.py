@@ -9,7 +9,6 @@ from __future__ import annotations
 
 __version__ = "0.2.0"
 
-from .build import build, update_store
 from .documents import Document, read_documents
 from .errors import (ExplainError, FocusError, GoldError, GraphError, InputError, KGError, ModelError,
                      NoDocumentsError, OntologyError, QueryError, UnknownNameError)
@@ -29,3 +28,15 @@ __all__ = ["build", "update_store", "load", "class_colours", "Document", "read_d
            "Violation", "Changes", "KGError", "InputError", "NoDocumentsError", "OntologyError", "GraphError",
            "QueryError", "ModelError", "GoldError", "ExplainError", "FocusError", "UnknownNameError",
            "__version__"]
+
+
+def __getattr__(name: str):
+    # building needs spaCy, which takes a second to import: it is imported when first asked
+    # for, so that reading and querying graphs (kg query, kg info) never load it
+    if name in ("build", "update_store"):
+        import importlib
+
+        module = importlib.import_module(".builder", __name__)
+        globals().update(build=module.build, update_store=module.update_store)
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

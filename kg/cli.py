@@ -17,7 +17,7 @@ from pathlib import Path
 from . import __version__
 from .errors import ExplainError, KGError, NoDocumentsError, QueryError
 from .normalize import printable
-from .pipeline import DEFAULT_MODEL
+from .models import DEFAULT_MODEL
 from .query import RESULT_FORMATS
 
 GOLD_SUFFIXES = (".jsonl", ".ndjson")
@@ -184,7 +184,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
 # -- commands -----------------------------------------------------------------------------
 
 def _build(args) -> int:
-    from .build import build
+    from .builder import build
     from .output import check_destination
 
     if not 0.0 <= args.min_confidence <= 1.0:
@@ -232,13 +232,13 @@ def _build(args) -> int:
 def _client(args):
     if not args.dask:
         return None
-    from .build import connect
+    from .builder import connect
 
     return connect(args.dask)
 
 
 def _build_store(args) -> int:
-    from .build import update_store
+    from .builder import update_store
     from .graph import KnowledgeGraph
     from .output import check_destination
 
@@ -275,7 +275,7 @@ def _build_store(args) -> int:
 
 
 def _remove(args) -> int:
-    from .build import update_store
+    from .builder import update_store
     from .store import is_store
 
     if not is_store(args.store):

@@ -17,13 +17,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from .documents import Document
-from .entities import Entity, EntityIndex
 from .names import name_key
 from .errors import GraphError, KGError, QueryError
 from .normalize import printable
@@ -31,9 +30,12 @@ from .ontology import Ontology, default_ontology, local_name
 from .output import write_atomically
 from .rdf_input import MAX_RDF_BYTES, guess_rdf_format, parse_rdf, read_rdf_bytes
 from .provenance import Evidence, Rejection, evidence, explain, label, with_min_confidence
-from .relations import RelationMention
 from .validation import Violation, validate
 from .vocab import AI, DCTERMS, NOT_RELATIONS, OWL, PROV, RDF, RDFS, SKOS, XSD, Base, bind_prefixes
+
+if TYPE_CHECKING:  # the extraction side (spaCy) is not imported to read or query a graph
+    from .entities import Entity, EntityIndex
+    from .relations import RelationMention
 
 #: file suffixes kg writes, and the rdflib serializer plugin for each
 FORMATS = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "ntriples": "nt", "trig": "trig",

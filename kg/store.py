@@ -32,15 +32,18 @@ from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 
+from typing import TYPE_CHECKING
+
 from .documents import Document
-from .entities import EntityIndex
 from .errors import KGError
-from .gazetteer import Gazetteer
 from .graph import Extraction, Triple, document_iri, document_triples, entity_triples
-from .ontology import Ontology
 from .provenance import Rejection
-from .records import from_json, to_json
 from .vocab import Base, bind_prefixes
+
+if TYPE_CHECKING:  # the extraction side (spaCy) is not imported to read or query a store
+    from .entities import EntityIndex
+    from .gazetteer import Gazetteer
+    from .ontology import Ontology
 
 MARKER = "kg-store.json"
 STORE_FORMAT = 1
@@ -167,6 +170,8 @@ class Store:
         return dict(self.records.execute("SELECT id, hash FROM documents"))
 
     def _extractions(self) -> dict[str, Extraction]:
+        from .records import from_json
+
         return {doc_id: from_json(text) for doc_id, text in self.records.execute("SELECT id, record FROM documents")}
 
     def graph(self) -> Graph:
@@ -212,6 +217,8 @@ class Store:
             self._replace_graph(document_iri(doc_id, base=self.base), triples)
         self._replace_graph(self.entities_graph,
                             [t for entity in after.entities.values() for t in entity_triples(entity)])
+        from .records import to_json
+
         with self.records:
             self.records.executemany("DELETE FROM documents WHERE id = ?", [(d,) for d in remove])
             self.records.executemany(
@@ -222,6 +229,8 @@ class Store:
                            rejudged=tuple(rejudged), rejected=rejected)
 
     def _index(self, extractions: Iterable[Extraction], gazetteer: Gazetteer) -> EntityIndex:
+        from .entities import EntityIndex
+
         index = EntityIndex(gazetteer, base=self.base)
         for extraction in extractions:
             index.add(extraction.document.id, extraction.mentions)
@@ -293,7 +302,7 @@ def query_store(path: str | Path, sparql: str, *, bindings: dict | None = None, 
         raise QueryError("empty SPARQL query")
     if _UPDATE.match(sparql):
         raise QueryError("kg query runs SELECT, ASK, CONSTRUCT and DESCRIBE queries, not updates")
-    with Store(path, read_only=True) as store:
+    with (path if isinstance(path, _Kept) else Store(path, read_only=True)) as store:
         namespaces = Graph()
         bind_prefixes(namespaces, base=store.base)
         prefixes = {p: str(ns) for p, ns in namespaces.namespaces()}
@@ -341,6 +350,19 @@ def _projected(sparql: str, name: str) -> bool:
     return bool(head and re.search(rf"[?$]{re.escape(name)}\b", head.group(1)))
 
 
+class _Kept:
+    """An open store lent to ``query_store`` without being closed by it."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __enter__(self) -> Store:
+        return self.store
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+
 def _binding(value):
     if isinstance(value, (URIRef, Literal, BNode)):
         return value
@@ -354,8 +376,10 @@ def store_stats(path: str | Path):
     from .ontology import local_name
     from .vocab import NOT_RELATIONS
 
+    store = Store(path, read_only=True)  # opened once for all the counts
+
     def rows(sparql: str) -> list[tuple]:
-        return list(query_store(path, sparql, timeout=None))
+        return list(query_store(_Kept(store), sparql, timeout=None))
 
     documents = int(rows("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ai:Document }")[0][0])
     evidence = int(rows("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ai:Evidence }")[0][0])
@@ -366,5 +390,6 @@ def store_stats(path: str | Path):
     relations = {local_name(p): int(n) for p, n in rows(
         "SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o . ?s rdfs:label ?a . "
         f"?o rdfs:label ?b . FILTER(?p NOT IN ({excluded.replace('> <', '>, <')})) }} }} GROUP BY ?p")}
+    store.close()
     return GraphStats(documents=documents, entities=dict(sorted(classes.items())),
                       relations=dict(sorted(relations.items())), evidence=evidence, triples=triples)

@@ -17,7 +17,7 @@ from rdflib.compare import isomorphic
 import kg
 from conftest import EXAMPLES
 from console import kg as run_kg, one_line_error
-from kg.build import update_store
+from kg.builder import update_store
 from kg.documents import read_documents
 from kg.store import StoreError
 
@@ -253,3 +253,14 @@ def test_bindings_replace_the_variable_everywhere(sparql, bindings, expected):
     from kg.store import with_values
 
     assert with_values(sparql, bindings) == expected
+
+
+def test_reading_and_querying_never_load_spacy(built_store):
+    """Building needs spaCy; reading, counting and querying a graph do not wait for it."""
+    import sys
+
+    probe = ("import sys, kg.cli; kg.cli.main(['info', sys.argv[1]]); "
+             "kg.cli.main(['query', sys.argv[1], '--name', 'releases']); print('spacy' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", probe, str(built_store)], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0 and result.stdout.strip().endswith("False") and "Llama 2" in result.stdout
