@@ -131,6 +131,8 @@ def update_store(store: str | Path, sources: Iterable[str | Path | Document] | s
 
     if isinstance(sources, (str, Path, Document)):
         sources = [sources]
+    if jobs is not None and jobs < 1:
+        raise KGError("jobs must be 1 or more")
     remove = list(remove)
     folder = Path(store)
     copies = (folder / "ontology.ttl", folder / "gazetteer.ttl")

@@ -196,27 +196,14 @@ def _build(args) -> int:
     if args.html:
         check_destination(args.html, inputs=args.sources)
     skipped: list[KGError] = []
-
-    def note(text: str) -> None:
-        if not args.quiet:
-            print(f"kg: note: {printable(text)}", file=sys.stderr)
-
     try:
-        graph = build(args.sources, ontology=args.ontology, gazetteer=args.gazetteer, model=args.model,
-                      min_confidence=args.min_confidence, base=args.base, jobs=args.jobs, client=_client(args),
-                      progress=not args.quiet and sys.stderr.isatty(), on_error=skipped.append, on_note=note)
+        graph = build(args.sources, **_build_options(args, skipped))
     except NoDocumentsError:
         if len(skipped) == 1:
             raise skipped[0] from None  # one bad input: its own message is the whole story
-        for error in skipped:
-            print(f"kg: skipped: {printable(str(error))}", file=sys.stderr)
+        _report(args, skipped, [])
         raise
-    for error in skipped:
-        print(f"kg: skipped: {printable(str(error))}", file=sys.stderr)
-    if args.debug:
-        for r in graph.rejected:
-            print(printable(f"kg: rejected: {r.subject} {r.relation} {r.object} ({r.reason}; {r.rule}, "
-                            f"{r.confidence:.2f}) [{r.document}] {' '.join(r.sentence.split())}"), file=sys.stderr)
+    _report(args, skipped, graph.rejected)
     graph.serialize(args.output, format=args.format, inputs=args.sources)
     if args.html:
         graph.to_html(args.html, inputs=args.sources)
@@ -227,6 +214,26 @@ def _build(args) -> int:
         print(f"kg: wrote {printable(where)}: {_count(stats.documents, 'document')}, {_count(entities, 'entity')}, "
               f"{_count(relations, 'relation')}", file=sys.stderr)
     return 0
+
+
+def _build_options(args, skipped: list) -> dict:
+    """The library's options for ``kg build``; unreadable inputs are collected in ``skipped``."""
+    def note(text: str) -> None:
+        if not args.quiet:
+            print(f"kg: note: {printable(text)}", file=sys.stderr)
+
+    return {"ontology": args.ontology, "gazetteer": args.gazetteer, "model": args.model,
+            "min_confidence": args.min_confidence, "base": args.base, "jobs": args.jobs, "client": _client(args),
+            "progress": not args.quiet and sys.stderr.isatty(), "on_error": skipped.append, "on_note": note}
+
+
+def _report(args, skipped: list, rejected: list) -> None:
+    for error in skipped:
+        print(f"kg: skipped: {printable(str(error))}", file=sys.stderr)
+    if args.debug:
+        for r in rejected:
+            print(printable(f"kg: rejected: {r.subject} {r.relation} {r.object} ({r.reason}; {r.rule}, "
+                            f"{r.confidence:.2f}) [{r.document}] {' '.join(r.sentence.split())}"), file=sys.stderr)
 
 
 def _client(args):
@@ -246,21 +253,14 @@ def _build_store(args) -> int:
         if path:
             check_destination(path, inputs=args.sources)
     skipped: list[KGError] = []
-
-    def note(text: str) -> None:
-        if not args.quiet:
-            print(f"kg: note: {printable(text)}", file=sys.stderr)
-
-    result = update_store(args.store, args.sources, ontology=args.ontology, gazetteer=args.gazetteer,
-                          model=args.model, min_confidence=args.min_confidence, base=args.base, jobs=args.jobs,
-                          client=_client(args),
-                          progress=not args.quiet and sys.stderr.isatty(), on_error=skipped.append, on_note=note)
-    for error in skipped:
-        print(f"kg: skipped: {printable(str(error))}", file=sys.stderr)
-    if args.debug:
-        for r in result.rejected:
-            print(printable(f"kg: rejected: {r.subject} {r.relation} {r.object} ({r.reason}; {r.rule}, "
-                            f"{r.confidence:.2f}) [{r.document}] {' '.join(r.sentence.split())}"), file=sys.stderr)
+    try:
+        result = update_store(args.store, args.sources, **_build_options(args, skipped))
+    except NoDocumentsError:
+        if len(skipped) == 1:
+            raise skipped[0] from None
+        _report(args, skipped, [])
+        raise
+    _report(args, skipped, result.rejected)
     if args.output or args.html:
         graph = KnowledgeGraph.load(args.store)
         if args.output:
