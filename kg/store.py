@@ -145,7 +145,7 @@ class Store:
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot open the store: {exc}") from None
         if read_only:
-            self.records = sqlite3.connect(f"{(self.path / 'records.sqlite').as_uri()}?mode=ro", uri=True)
+            self.records = sqlite3.connect(f"{(self.path / 'records.sqlite').resolve().as_uri()}?mode=ro", uri=True)
         else:
             self.records = sqlite3.connect(str(self.path / "records.sqlite"))
             self.records.execute("CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, hash TEXT NOT NULL, "

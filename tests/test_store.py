@@ -264,3 +264,11 @@ def test_reading_and_querying_never_load_spacy(built_store):
     result = subprocess.run([sys.executable, "-c", probe, str(built_store)], capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0 and result.stdout.strip().endswith("False") and "Llama 2" in result.stdout
+
+
+def test_a_store_named_relative_to_the_working_folder(tmp_path):
+    assert run_kg("build", EXAMPLES / "meta-llama-2.txt", "--store", "kg.db", "-q", cwd=tmp_path).returncode == 0
+    for argv, expected in ((["info", "kg.db"], "documents  1"), (["query", "kg.db", "--name", "releases"], "Llama 2"),
+                           (["dump", "kg.db"], "@prefix"), (["remove", "kg.db", "meta-llama-2.txt", "-q"], "")):
+        result = run_kg(*argv, cwd=tmp_path)
+        assert result.returncode == 0 and result.stderr == "" and expected in result.stdout
