@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from pathlib import Path
 
 from .documents import Document, read_documents, require_documents
@@ -19,6 +18,9 @@ from .workers import available_cores, extract_all, extract_on_cluster
 
 #: above this many documents, a progress bar is shown on standard error
 PROGRESS_THRESHOLD = 5
+#: extractions written to a store at a time: each write reads the mentions of the entities
+#: the batch names, which for the most named entities grows with the store
+STORE_BATCH = 500
 
 
 def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
@@ -159,14 +161,25 @@ def update_store(store: str | Path, sources: Iterable[str | Path | Document] | s
         known = kept.hashes()
         todo = [d for d in documents if known.get(d.id) != content_hash(d)]
         unchanged = tuple(d.id for d in documents if known.get(d.id) == content_hash(d))
-        extractions: list[Extraction] = []
+        results = [kept.update([], gazetteer=gaz, ontology=onto, remove=remove, min_confidence=min_confidence)] \
+            if remove else []
         if todo:
+            # the store fills as results arrive, a batch at a time: memory holds one batch
             nlp = make_nlp(model, ontology=str(copies[0]), gazetteer=str(copies[1]))
+            batch: list[Extraction] = []
             with _progress(len(todo), enabled=progress) as bar:
                 for extraction in _extractions(nlp, todo, jobs=jobs, client=client, model=model,
                                                ontology=str(copies[0]), gazetteer=str(copies[1])):
-                    extractions.append(extraction)
+                    batch.append(extraction)
                     bar.update(1)
-        result = kept.update(extractions, gazetteer=gaz, ontology=onto, remove=remove,
-                             min_confidence=min_confidence)
-    return replace(result, unchanged=unchanged)
+                    if len(batch) == STORE_BATCH:
+                        results.append(kept.update(batch, gazetteer=gaz, ontology=onto,
+                                                   min_confidence=min_confidence))
+                        batch = []
+            if batch:
+                results.append(kept.update(batch, gazetteer=gaz, ontology=onto, min_confidence=min_confidence))
+    return StoreUpdate(added=tuple(d for r in results for d in r.added),
+                       replaced=tuple(d for r in results for d in r.replaced), unchanged=unchanged,
+                       removed=tuple(d for r in results for d in r.removed),
+                       rejudged=tuple(sorted({d for r in results for d in r.rejudged})),
+                       rejected=[x for r in results for x in r.rejected])

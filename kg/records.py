@@ -17,7 +17,8 @@ from .relations import RelationMention
 FORMAT = 1
 
 
-def _mention(data: dict[str, Any]) -> Mention:
+def mention_from_dict(data: dict[str, Any]) -> Mention:
+    """A mention from its ``dataclasses.asdict`` form, IRIs restored."""
     entry = data.get("entry")
     return Mention(**{**data, "cls": URIRef(data["cls"]), "entry": URIRef(entry) if entry else None})
 
@@ -33,7 +34,7 @@ def to_json(extraction: Extraction) -> str:
 
 def from_json(text: str) -> Extraction:
     data = json.loads(text)
-    relations = tuple(RelationMention(**{**r, "subject": _mention(r["subject"]), "object": _mention(r["object"]),
+    relations = tuple(RelationMention(**{**r, "subject": mention_from_dict(r["subject"]), "object": mention_from_dict(r["object"]),
                                          "relation": URIRef(r["relation"])}) for r in data["relations"])
-    return Extraction(document=Document(**data["document"]), mentions=tuple(_mention(m) for m in data["mentions"]),
+    return Extraction(document=Document(**data["document"]), mentions=tuple(mention_from_dict(m) for m in data["mentions"]),
                       relations=relations)

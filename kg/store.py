@@ -27,7 +27,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 from .documents import Document
 from .errors import KGError
 from .graph import Extraction, Triple, document_iri, document_triples, entity_triples
+from .names import name_key
 from .provenance import Rejection
 from .vocab import Base, bind_prefixes
 
@@ -47,6 +48,19 @@ if TYPE_CHECKING:  # the extraction side (spaCy) is not imported to read or quer
 
 MARKER = "kg-store.json"
 STORE_FORMAT = 1
+
+
+#: each document's record; each document's mentions by entity (an entity depends on its own
+#: mentions only); the entities each document's relations name (to judge them again)
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, hash TEXT NOT NULL, record TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS mentions (doc_id TEXT NOT NULL, iri TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS mentions_iri ON mentions (iri);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc_id);
+CREATE TABLE IF NOT EXISTS relation_iris (doc_id TEXT NOT NULL, iri TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS relation_iris_iri ON relation_iris (iri);
+CREATE INDEX IF NOT EXISTS relation_iris_doc ON relation_iris (doc_id);
+"""
 
 
 class StoreError(KGError):
@@ -148,8 +162,7 @@ class Store:
             self.records = sqlite3.connect(f"{(self.path / 'records.sqlite').resolve().as_uri()}?mode=ro", uri=True)
         else:
             self.records = sqlite3.connect(str(self.path / "records.sqlite"))
-            self.records.execute("CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, hash TEXT NOT NULL, "
-                                 "record TEXT NOT NULL)")
+            self.records.executescript(_SCHEMA)
 
     @property
     def entities_graph(self) -> URIRef:
@@ -169,10 +182,19 @@ class Store:
         """Each document's id and the hash of what was built from it."""
         return dict(self.records.execute("SELECT id, hash FROM documents"))
 
-    def _extractions(self) -> dict[str, Extraction]:
+    def _extractions(self, ids: Iterable[str]) -> dict[str, Extraction]:
         from .records import from_json
 
-        return {doc_id: from_json(text) for doc_id, text in self.records.execute("SELECT id, record FROM documents")}
+        return {doc_id: from_json(text) for doc_id, text in
+                self._select("SELECT id, record FROM documents WHERE id IN ({})", list(ids))}
+
+    def _select(self, sql: str, values: Sequence[str]) -> list[tuple]:
+        """Rows of a query whose one ``IN ({})`` takes the values, in chunks SQLite accepts."""
+        rows: list[tuple] = []
+        for i in range(0, len(values), 500):
+            chunk = values[i:i + 500]
+            rows += self.records.execute(sql.format(", ".join("?" * len(chunk))), chunk).fetchall()
+        return rows
 
     def graph(self) -> Graph:
         """Every named graph's triples as one rdflib graph."""
@@ -186,55 +208,96 @@ class Store:
     def update(self, extractions: Iterable[Extraction], *, gazetteer: Gazetteer, ontology: Ontology,
                remove: Sequence[str] = (), min_confidence: float = 0.0) -> StoreUpdate:
         """Add or replace the documents of ``extractions`` and drop those in ``remove``, then
-        write again what the change alters: the entities, and the relations of every other
-        document that names an entity whose class changed."""
-        old = self._extractions()
-        new = dict(old)
-        added, replaced = [], []
-        for extraction in extractions:
-            doc_id = extraction.document.id
-            (replaced if doc_id in new else added).append(doc_id)
-            new[doc_id] = extraction
-        missing = [doc_id for doc_id in remove if doc_id not in new]
-        if missing:
-            raise StoreError(f"{self.path}: no document {missing[0]!r} in the store")
-        for doc_id in remove:
-            del new[doc_id]
-        before, after = self._index(old.values(), gazetteer), self._index(new.values(), gazetteer)
-        old_classes = {iri: e.cls for iri, e in before.entities.items()}
-        moved = {iri for iri, e in after.entities.items() if old_classes.get(iri, e.cls) != e.cls}
-        changed = set(added) | set(replaced)
-        rejudged = sorted(doc_id for doc_id, e in new.items() if doc_id not in changed and any(
-            after.iri_of(r.subject) in moved or after.iri_of(r.object) in moved for r in e.relations))
-        rejected: list[Rejection] = []
-        for doc_id in remove:
-            self.rdf.remove_graph(_ox_term(document_iri(doc_id, base=self.base))) \
-                if self.rdf.contains_named_graph(_ox_term(document_iri(doc_id, base=self.base))) else None
-        for doc_id in [*added, *replaced, *rejudged]:
-            triples, left_out = document_triples(new[doc_id], after, ontology=ontology, min_confidence=min_confidence)
-            if doc_id in changed:
-                rejected.extend(left_out)
-            self._replace_graph(document_iri(doc_id, base=self.base), triples)
-        self._replace_graph(self.entities_graph,
-                            [t for entity in after.entities.values() for t in entity_triples(entity)])
+        write again what the change alters: the entities the changed documents name, and the
+        relations of every other document that names an entity whose class changed. The cost
+        follows the documents changed and the entities they name, not the size of the store."""
+        from .entities import EntityIndex
         from .records import to_json
 
+        given = {e.document.id: e for e in extractions}
+        remove = list(dict.fromkeys(remove))
+        changed = [*given, *(d for d in remove if d not in given)]
+        present = {row[0] for row in self._select("SELECT id FROM documents WHERE id IN ({})", changed)}
+        missing = [d for d in remove if d not in present and d not in given]
+        if missing:
+            raise StoreError(f"{self.path}: no document {missing[0]!r} in the store")
+        added = [d for d in given if d not in present]
+        replaced = [d for d in given if d in present]
+        namer = EntityIndex(gazetteer, base=self.base)  # IRIs depend on the gazetteer alone
+        new_mentions: dict[str, dict[str, list]] = {}
+        for doc_id, extraction in given.items():
+            by_iri: dict[str, list] = {}
+            for m in extraction.mentions:
+                if name_key(m.name):
+                    by_iri.setdefault(str(namer.iri_of(m)), []).append(m)
+            new_mentions[doc_id] = by_iri
+        affected = {row[0] for row in self._select("SELECT DISTINCT iri FROM mentions WHERE doc_id IN ({})", changed)}
+        affected |= {iri for by_iri in new_mentions.values() for iri in by_iri}
+        before = self._entities(sorted(affected), gazetteer)
         with self.records:
-            self.records.executemany("DELETE FROM documents WHERE id = ?", [(d,) for d in remove])
-            self.records.executemany(
-                "INSERT OR REPLACE INTO documents (id, hash, record) VALUES (?, ?, ?)",
-                [(d, content_hash(new[d].document), to_json(new[d])) for d in changed])
+            for table in ("documents", "mentions", "relation_iris"):
+                column = "id" if table == "documents" else "doc_id"
+                self._select(f"DELETE FROM {table} WHERE {column} IN ({{}})", changed)
+            self.records.executemany("INSERT INTO documents (id, hash, record) VALUES (?, ?, ?)",
+                                     [(d, content_hash(e.document), to_json(e)) for d, e in given.items()])
+            self.records.executemany("INSERT INTO mentions (doc_id, iri, data) VALUES (?, ?, ?)",
+                                     [(d, iri, json.dumps([asdict(m) for m in ms], ensure_ascii=False))
+                                      for d, by_iri in new_mentions.items() for iri, ms in by_iri.items()])
+            self.records.executemany("INSERT INTO relation_iris (doc_id, iri) VALUES (?, ?)",
+                                     sorted({(d, str(namer.iri_of(m))) for d, e in given.items()
+                                             for r in e.relations for m in (r.subject, r.object)}))
+            after = self._entities(sorted(affected), gazetteer)
+            moved = sorted(iri for iri in affected if iri in before and iri in after
+                           and before[iri].cls != after[iri].cls)
+            rejudged = sorted({row[0] for row in self._select(
+                "SELECT DISTINCT doc_id FROM relation_iris WHERE iri IN ({})", moved)} - set(changed))
+            writing = {**given, **self._extractions(rejudged)}
+            needed = sorted({str(namer.iri_of(m)) for e in writing.values() for r in e.relations
+                             for m in (r.subject, r.object)})
+            index = self._index(needed, gazetteer)
+            rejected: list[Rejection] = []
+            for doc_id in remove:
+                name = _ox_term(document_iri(doc_id, base=self.base))
+                if doc_id not in given and self.rdf.contains_named_graph(name):
+                    self.rdf.remove_graph(name)
+            for doc_id, extraction in writing.items():
+                triples, left_out = document_triples(extraction, index, ontology=ontology,
+                                                     min_confidence=min_confidence)
+                if doc_id in given:
+                    rejected.extend(left_out)
+                self._replace_graph(document_iri(doc_id, base=self.base), triples)
+            self._replace_entities(sorted(affected), after)
         self.rdf.flush()
-        return StoreUpdate(added=tuple(added), replaced=tuple(replaced), removed=tuple(remove),
-                           rejudged=tuple(rejudged), rejected=rejected)
+        return StoreUpdate(added=tuple(added), replaced=tuple(replaced),
+                           removed=tuple(d for d in remove if d not in given), rejudged=tuple(rejudged),
+                           rejected=rejected)
 
-    def _index(self, extractions: Iterable[Extraction], gazetteer: Gazetteer) -> EntityIndex:
+    def _index(self, iris: Sequence[str], gazetteer: Gazetteer) -> EntityIndex:
+        """An entity index of these entities alone, from every document's mentions of them:
+        an entity depends on its own mentions only."""
         from .entities import EntityIndex
+        from .records import mention_from_dict
 
         index = EntityIndex(gazetteer, base=self.base)
-        for extraction in extractions:
-            index.add(extraction.document.id, extraction.mentions)
+        by_doc: dict[str, list] = {}
+        for doc_id, data in self._select("SELECT doc_id, data FROM mentions WHERE iri IN ({}) ORDER BY doc_id", iris):
+            by_doc.setdefault(doc_id, []).extend(mention_from_dict(m) for m in json.loads(data))
+        for doc_id, mentions in by_doc.items():
+            index.add(doc_id, mentions)
         return index
+
+    def _entities(self, iris: Sequence[str], gazetteer: Gazetteer) -> dict:
+        return {str(iri): entity for iri, entity in self._index(iris, gazetteer).entities.items()}
+
+    def _replace_entities(self, iris: Sequence[str], entities: dict) -> None:
+        import pyoxigraph as ox
+
+        graph = _ox_term(self.entities_graph)
+        for iri in iris:
+            for quad in list(self.rdf.quads_for_pattern(ox.NamedNode(iri), None, None, graph)):
+                self.rdf.remove(quad)
+        self.rdf.extend(ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), graph)
+                        for iri in iris if iri in entities for s, p, o in entity_triples(entities[iri]))
 
     def _replace_graph(self, name: URIRef, triples: Sequence[Triple]) -> None:
         import pyoxigraph as ox

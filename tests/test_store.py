@@ -272,3 +272,12 @@ def test_a_store_named_relative_to_the_working_folder(tmp_path):
                            (["dump", "kg.db"], "@prefix"), (["remove", "kg.db", "meta-llama-2.txt", "-q"], "")):
         result = run_kg(*argv, cwd=tmp_path)
         assert result.returncode == 0 and result.stderr == "" and expected in result.stdout
+
+
+def test_a_store_fills_batch_by_batch(tmp_path, documents, monkeypatch):
+    import kg.builder
+
+    monkeypatch.setattr(kg.builder, "STORE_BATCH", 2)  # six documents: three writes
+    result = update_store(tmp_path / "kg.db", documents, jobs=1)
+    assert len(result.added) == len(documents)
+    assert isomorphic(store_graph(tmp_path / "kg.db"), kg.build(documents, jobs=1).graph)
