@@ -18,7 +18,7 @@ from . import __version__
 from .errors import ExplainError, KGError, NoDocumentsError, QueryError
 from .normalize import printable
 from .models import DEFAULT_MODEL
-from .query import RESULT_FORMATS
+from .query import DEFAULT_TIMEOUT, RESULT_FORMATS
 
 GOLD_SUFFIXES = (".jsonl", ".ndjson")
 
@@ -80,8 +80,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     q.add_argument("--format", choices=RESULT_FORMATS, default="table", help="result format (default: table)")
     q.add_argument("--input-format", metavar="FORMAT", help="RDF format of the graphs (default: from each file)")
     q.add_argument("--list", action="store_true", help="list the ready queries and their parameters")
-    q.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
-                   help="stop a query that runs longer (default: 30; 0 for no limit)")
+    q.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"stop a query that runs longer (default: {DEFAULT_TIMEOUT:g}; 0 for no limit)")
     q.add_argument("--allow-service", action="store_true",
                    help="let SERVICE and FROM clauses fetch from other addresses (kg runs offline otherwise)")
 
@@ -162,9 +162,12 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
                  "Serve a store read-only with Oxigraph's own server over the SPARQL 1.1 Protocol "
                  "(http://BIND/query), every document's graph in the default graph, until Ctrl-C.")
     sv.add_argument("store", metavar="DIR", help="the store's folder")
-    sv.add_argument("--bind", default="127.0.0.1:7878", metavar="HOST:PORT",
-                    help="where to listen (default: 127.0.0.1:7878, this machine only)")
-    sv.add_argument("--timeout", type=int, default=30, metavar="SECONDS", help="stop a query after this long (default: 30)")
+    from .endpoint import DEFAULT_BIND, DEFAULT_TIMEOUT as SERVE_TIMEOUT
+
+    sv.add_argument("--bind", default=DEFAULT_BIND, metavar="HOST:PORT",
+                    help=f"where to listen (default: {DEFAULT_BIND}, this machine only)")
+    sv.add_argument("--timeout", type=int, default=SERVE_TIMEOUT, metavar="SECONDS",
+                    help=f"stop a query after this long (default: {SERVE_TIMEOUT})")
 
     pu = command("push", "send a store to a SPARQL server",
                  "PUT every named graph of a store (one per document, and the entities) to a SPARQL 1.1 "
@@ -310,11 +313,8 @@ def _stdin_once(paths) -> None:
 
 
 def _query(args) -> int:
-    from rdflib import Graph
-
     from .query import format_result, ready_queries, ready_query
-    from .store import is_store, query_store, stored_settings
-    from .vocab import Base, bind_prefixes
+    from .store import is_store, query_store
 
     if args.list:
         for query in ready_queries().values():
@@ -357,9 +357,7 @@ def _query(args) -> int:
         # a store is queried where it lies, by Oxigraph, not read into memory first
         result = query_store(positional[0], text, bindings=bindings, timeout=args.timeout or None,
                              allow_service=args.allow_service)
-        namespaces = Graph()
-        bind_prefixes(namespaces, base=Base(stored_settings(positional[0]).get("base") or Base().iri))
-        out = format_result(result, graph=namespaces, format=args.format)
+        out = format_result(result, graph=result.namespaces, format=args.format)
     else:
         graph = _load(positional, args)
         result = graph.query(text, bindings=bindings, timeout=args.timeout or None, allow_service=args.allow_service)

@@ -22,6 +22,7 @@ from .errors import KGError
 from .store import Store, is_store
 
 DEFAULT_BIND = "127.0.0.1:7878"
+#: seconds a served query may run
 DEFAULT_TIMEOUT = 30
 
 

@@ -28,6 +28,7 @@ from .errors import GraphError, KGError, QueryError
 from .normalize import printable
 from .ontology import Ontology, default_ontology, local_name
 from .output import write_atomically
+from .query import DEFAULT_TIMEOUT
 from .rdf_input import MAX_RDF_BYTES, guess_rdf_format, parse_rdf, read_rdf_bytes
 from .provenance import Evidence, Rejection, evidence, explain, label, with_min_confidence
 from .validation import Violation, validate
@@ -222,7 +223,7 @@ class KnowledgeGraph:
         return cls(graph)
 
     # -- querying ------------------------------------------------------------------------
-    def query(self, sparql: str, *, bindings: Mapping[str, Any] | None = None, timeout: float | None = 30.0,
+    def query(self, sparql: str, *, bindings: Mapping[str, Any] | None = None, timeout: float | None = DEFAULT_TIMEOUT,
               allow_service: bool = False):
         """Run a SPARQL query; the result iterates over rows (SELECT), or is a bool (ASK)
         or a graph (CONSTRUCT, DESCRIBE). It is stopped after ``timeout`` seconds; ``SERVICE``

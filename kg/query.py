@@ -149,23 +149,36 @@ def _time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
+def read_only(sparql: str) -> None:
+    """A QueryError for an empty query or an update: kg's queries only read."""
+    if not sparql or not sparql.strip():
+        raise QueryError("empty SPARQL query")
+    if _UPDATE.match(sparql):
+        raise QueryError("kg query runs SELECT, ASK, CONSTRUCT and DESCRIBE queries, not updates")
+
+
+def stopped(timeout: float | None) -> QueryError:
+    return QueryError(f"the query ran longer than {timeout:g} s and was stopped (--timeout to allow more)")
+
+
+def malformed(exc: Exception) -> QueryError:
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    return QueryError(f"malformed SPARQL: {message[:300]}")
+
+
 def run_query(graph: Graph, sparql: str, *, bindings: Mapping[str, Any] | None = None,
               timeout: float | None = DEFAULT_TIMEOUT, allow_service: bool = False) -> Result:
     """Run a read-only query. ``SERVICE`` and ``FROM`` clauses, which make the engine fetch
     from other addresses, are refused unless ``allow_service``; a query that runs longer
     than ``timeout`` seconds is stopped."""
-    if not sparql or not sparql.strip():
-        raise QueryError("empty SPARQL query")
-    if _UPDATE.match(sparql):
-        raise QueryError("kg query runs SELECT, ASK, CONSTRUCT and DESCRIBE queries, not updates")
+    read_only(sparql)
     init = {key.lstrip("?$"): _term(value) for key, value in (bindings or {}).items()}
     try:
         from rdflib.plugins.sparql import prepareQuery
 
         prepared = prepareQuery(sparql, initNs=dict(graph.namespaces()))
     except Exception as exc:  # pyparsing and rdflib raise many types for bad queries
-        message = " ".join(str(exc).split()) or type(exc).__name__
-        raise QueryError(f"malformed SPARQL: {message[:300]}") from None
+        raise malformed(exc) from None
     fetches = _outside_fetches(prepared.algebra)
     if fetches and not allow_service:
         raise QueryError(f"the query would fetch from elsewhere ({', '.join(fetches)[:200]}); kg runs offline: "
@@ -177,10 +190,9 @@ def run_query(graph: Graph, sparql: str, *, bindings: Mapping[str, Any] | None =
                 # rdflib evaluates lazily: force it here so that errors and time surface here
                 result.bindings  # noqa: B018
     except _TimedOut:
-        raise QueryError(f"the query ran longer than {timeout:g} s and was stopped (--timeout to allow more)") from None
+        raise stopped(timeout) from None
     except Exception as exc:  # rdflib raises many types for queries it cannot evaluate
-        message = " ".join(str(exc).split()) or type(exc).__name__
-        raise QueryError(f"malformed SPARQL: {message[:300]}") from None
+        raise malformed(exc) from None
     return result
 
 

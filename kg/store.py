@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 from .documents import Document
 from .errors import KGError
 from .graph import Extraction, Triple, document_iri, document_triples, entity_triples
+from .query import DEFAULT_TIMEOUT, _term
 from .names import name_key
 from .provenance import Rejection
 from .vocab import Base, bind_prefixes
@@ -352,19 +353,16 @@ class StoreResult:
         return self._result.serialize(format=kind)
 
 
-def query_store(path: str | Path, sparql: str, *, bindings: dict | None = None, timeout: float | None = 30.0,
+def query_store(path: str | Path, sparql: str, *, bindings: dict | None = None, timeout: float | None = DEFAULT_TIMEOUT,
                 allow_service: bool = False) -> StoreResult:
     """Run a read-only SPARQL query on a store with Oxigraph, every document's graph in the
     default graph. The prefixes kg writes (``ai:``, ``kge:``, ``rdfs:``...) need no declaring."""
     import pyoxigraph as ox
 
     from .errors import QueryError
-    from .query import _UPDATE, _time_limit, _TimedOut, calls_service
+    from .query import _TimedOut, _time_limit, calls_service, malformed, read_only, stopped
 
-    if not sparql or not sparql.strip():
-        raise QueryError("empty SPARQL query")
-    if _UPDATE.match(sparql):
-        raise QueryError("kg query runs SELECT, ASK, CONSTRUCT and DESCRIBE queries, not updates")
+    read_only(sparql)
     with (path if isinstance(path, _Kept) else Store(path, read_only=True)) as store:
         namespaces = Graph()
         bind_prefixes(namespaces, base=store.base)
@@ -377,15 +375,16 @@ def query_store(path: str | Path, sparql: str, *, bindings: dict | None = None, 
             bindings = dict(bindings or {})
             projected = {k: v for k, v in bindings.items() if _projected(sparql, k.lstrip("?$"))}
             text = with_values(sparql, {k: v for k, v in bindings.items() if k not in projected})
-            substitutions = {ox.Variable(k.lstrip("?$")): _ox_term(_binding(v)) for k, v in projected.items()}
+            substitutions = {ox.Variable(k.lstrip("?$")): _ox_term(_term(v)) for k, v in projected.items()}
             with _time_limit(timeout):
-                return StoreResult(store.rdf.query(text, prefixes=prefixes, use_default_graph_as_union=True,
-                                                   substitutions=substitutions or None))
+                result = StoreResult(store.rdf.query(text, prefixes=prefixes, use_default_graph_as_union=True,
+                                                     substitutions=substitutions or None))
+            result.namespaces = namespaces  # the prefixes its terms print with
+            return result
         except _TimedOut:
-            raise QueryError(f"the query ran longer than {timeout:g} s and was stopped (--timeout to allow more)") from None
+            raise stopped(timeout) from None
         except (SyntaxError, ValueError, OSError, RuntimeError) as exc:
-            message = " ".join(str(exc).split()) or type(exc).__name__
-            raise QueryError(f"malformed SPARQL: {message[:300]}") from None
+            raise malformed(exc) from None
 
 
 def with_values(sparql: str, bindings: dict) -> str:
@@ -396,7 +395,7 @@ def with_values(sparql: str, bindings: dict) -> str:
 
     for key, value in bindings.items():
         name = key.lstrip("?$")
-        term = _binding(value).n3()
+        term = _term(value).n3()
         pattern = re.compile(rf"[?$]{re.escape(name)}(?![\w\u00b7\u0300-\u036f\u203f\u2040])")
         pieces, last = [], 0
         for match in _STRINGS_IRIS_COMMENTS.finditer(sparql):
@@ -426,13 +425,6 @@ class _Kept:
         pass
 
 
-def _binding(value):
-    if isinstance(value, (URIRef, Literal, BNode)):
-        return value
-    text = str(value)
-    return URIRef(text[1:-1]) if text.startswith("<") and text.endswith(">") else Literal(text)
-
-
 def store_stats(path: str | Path):
     """The counts of ``kg info``, by SPARQL on the store: fast however big it is."""
     from .graph import GraphStats
@@ -449,10 +441,10 @@ def store_stats(path: str | Path):
     triples = int(rows("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0][0])
     classes = {local_name(c): int(n) for c, n in rows(
         "SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e rdfs:label ?l ; a ?c } GROUP BY ?c")}
-    excluded = " ".join(f"<{p}>" for p in sorted(NOT_RELATIONS))
+    excluded = ", ".join(f"<{p}>" for p in sorted(NOT_RELATIONS))
     relations = {local_name(p): int(n) for p, n in rows(
         "SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o . ?s rdfs:label ?a . "
-        f"?o rdfs:label ?b . FILTER(?p NOT IN ({excluded.replace('> <', '>, <')})) }} }} GROUP BY ?p")}
+        f"?o rdfs:label ?b . FILTER(?p NOT IN ({excluded})) }} }} GROUP BY ?p")}
     store.close()
     return GraphStats(documents=documents, entities=dict(sorted(classes.items())),
                       relations=dict(sorted(relations.items())), evidence=evidence, triples=triples)

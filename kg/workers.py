@@ -37,6 +37,10 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+def _chunks(documents: Sequence[Document]) -> list[list[Document]]:
+    return [list(documents[i:i + CHUNK_SIZE]) for i in range(0, len(documents), CHUNK_SIZE)]
+
+
 def extract(nlp, documents: Sequence[Document]) -> Iterator[Extraction]:
     """Each document's mentions and relation candidates, in this process."""
     for document, doc in zip(documents, nlp.pipe((d.text for d in documents), batch_size=BATCH_SIZE)):
@@ -66,7 +70,7 @@ def extract_all(nlp, documents: Sequence[Document], *, jobs: int, model: str, on
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     inherited = nlp if context.get_start_method() == "fork" else None
-    chunks = [list(documents[i:i + CHUNK_SIZE]) for i in range(0, len(documents), CHUNK_SIZE)]
+    chunks = _chunks(documents)
     with context.Pool(min(jobs, len(chunks)), initializer=_start_worker,
                       initargs=(inherited, model, ontology, gazetteer)) as pool:
         for extractions in pool.imap(_extract_chunk, chunks):
@@ -104,7 +108,7 @@ def extract_on_cluster(client, documents: Sequence[Document], *, model: str, ont
     are taken as they are ready, a chunk at a time, so memory stays flat here."""
     onto = Path(ontology).read_bytes() if ontology else None
     gaz = Path(gazetteer).read_bytes() if gazetteer else None
-    chunks = [list(documents[i:i + CHUNK_SIZE]) for i in range(0, len(documents), CHUNK_SIZE)]
+    chunks = _chunks(documents)
     futures = [client.submit(_cluster_chunk, chunk, model, onto, gaz, pure=False) for chunk in chunks]
     try:
         for future in futures:
