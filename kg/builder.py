@@ -62,7 +62,7 @@ def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
     with _progress(len(documents), enabled=progress) as bar:
         for extraction in _extractions(nlp, documents, jobs=jobs, client=client, model=model,
                                        ontology=onto_path, gazetteer=gaz_path):
-            index.add(extraction.document.id, extraction.mentions)
+            index.add(extraction.mentions)
             extractions.append(extraction)
             bar.update(1)
 

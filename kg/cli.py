@@ -21,6 +21,7 @@ from .models import DEFAULT_MODEL
 from .query import DEFAULT_TIMEOUT, RESULT_FORMATS
 
 GOLD_SUFFIXES = (".jsonl", ".ndjson")
+STORE_HELP = "named by $KG_STORE, else kg.db in the working folder"
 
 
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
@@ -33,10 +34,10 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
         return commands.add_parser(name, help=summary, description=description)
 
-    def graphs(p: argparse.ArgumentParser, what: str = "GRAPH", nargs: str = "+") -> None:
+    def graphs(p: argparse.ArgumentParser, what: str = "GRAPH", nargs: str = "*") -> None:
         p.add_argument("graphs", nargs=nargs, metavar=what,
                        help="graph files (any RDF format), folders of them, stores (kg build --store), "
-                            "or - for standard input")
+                            f"or - for standard input (default: the store {STORE_HELP})")
         p.add_argument("--input-format", metavar="FORMAT",
                        help="RDF format of the graphs: ttl, nt, trig, nquads, jsonld, xml "
                             "(default: from each file's name; for standard input, from its first bytes)")
@@ -48,9 +49,9 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     b.add_argument("sources", nargs="+", metavar="SOURCE", help="a document file, folder, URL or -")
     b.add_argument("-o", "--output", metavar="FILE", default=None,
                    help="where to write the graph; - for standard output (the default, unless --store)")
-    b.add_argument("--store", metavar="DIR",
+    b.add_argument("--store", metavar="DIR", nargs="?", const="",
                    help="add to the graph store in this folder (created if needed): new documents are added, "
-                        "changed ones replaced, unchanged ones skipped")
+                        f"changed ones replaced, unchanged ones skipped (without DIR: {STORE_HELP})")
     b.add_argument("--format", help="RDF format: ttl, nt, trig, nquads, jsonld, xml (default: from the file name, else ttl)")
     b.add_argument("--base", metavar="IRI",
                    help="base IRI of the entities, documents and evidence kg mints (default: https://example.org/kg/)")
@@ -72,7 +73,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
                 "Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query on graph files. The last argument is "
                 "the query, unless --file or --name gives it.")
     q.add_argument("arguments", nargs="*", metavar="GRAPH... [QUERY]",
-                   help="graph files, folders or - (standard input), then the query text")
+                   help=f"graph files, folders, stores or - (standard input), then the query text "
+                        f"(no graph: the store {STORE_HELP})")
     q.add_argument("-f", "--file", metavar="FILE", help="read the query from a file")
     q.add_argument("-n", "--name", metavar="NAME", help="run a ready query (see --list)")
     q.add_argument("-b", "--bind", action="append", default=[], metavar="VAR=VALUE",
@@ -120,8 +122,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
                 "Print the sentences that state a relation, with their document, the rule that read them "
                 "and the confidence.")
     w.add_argument("arguments", nargs="+", metavar="GRAPH... SUBJECT RELATION OBJECT",
-                   help="graph files or folders, then an entity's name or alias, a relation's local name "
-                        "(such as releases) and another entity's name or alias")
+                   help="graph files, folders or stores (none: the store " + STORE_HELP + "), then an entity's "
+                        "name or alias, a relation's local name (such as releases) and another entity's name or alias")
     w.add_argument("--ontology", metavar="FILE", help="the ontology the graph was built with")
     w.add_argument("--json", action="store_true", help="print the evidence as JSON")
     w.add_argument("--input-format", metavar="FORMAT", help="RDF format of the graphs (default: from each file)")
@@ -148,8 +150,9 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     r = command("remove", "drop documents from a graph store",
                 "Drop documents, by id, from a store that kg build --store made; the entities they alone "
                 "named go, and the rest of the graph is as if they had never been added.")
-    r.add_argument("store", metavar="DIR", help="the store's folder")
-    r.add_argument("ids", nargs="+", metavar="ID", help="document ids, as kg info lists them (dcterms:identifier)")
+    r.add_argument("ids", nargs="+", metavar="[DIR] ID",
+                   help=f"the store's folder (default: {STORE_HELP}), then document ids, as kg query lists them "
+                        "(dcterms:identifier)")
     r.add_argument("-q", "--quiet", action="store_true", help="no summary")
 
     d = command("dump", "write graphs or a store as one RDF file",
@@ -161,7 +164,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     sv = command("serve", "serve a store as a SPARQL endpoint",
                  "Serve a store read-only with Oxigraph's own server over the SPARQL 1.1 Protocol "
                  "(http://BIND/query), every document's graph in the default graph, until Ctrl-C.")
-    sv.add_argument("store", metavar="DIR", help="the store's folder")
+    sv.add_argument("store", metavar="DIR", nargs="?", help=f"the store's folder (default: {STORE_HELP})")
     from .endpoint import DEFAULT_BIND, DEFAULT_TIMEOUT as SERVE_TIMEOUT
 
     sv.add_argument("--bind", default=DEFAULT_BIND, metavar="HOST:PORT",
@@ -172,7 +175,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     pu = command("push", "send a store to a SPARQL server",
                  "PUT every named graph of a store (one per document, and the entities) to a SPARQL 1.1 "
                  "Graph Store Protocol endpoint: Oxigraph, Fuseki, GraphDB, Virtuoso. Pushing again replaces.")
-    pu.add_argument("store", metavar="DIR", help="the store's folder")
+    pu.add_argument("store", metavar="DIR", nargs="?", help=f"the store's folder (default: {STORE_HELP})")
     pu.add_argument("--endpoint", required=True, metavar="URL",
                     help="the Graph Store Protocol address, for example http://127.0.0.1:7878/store")
 
@@ -192,7 +195,8 @@ def _build(args) -> int:
 
     if not 0.0 <= args.min_confidence <= 1.0:
         raise KGError("--min-confidence must be between 0 and 1")
-    if args.store:
+    if args.store is not None:
+        args.store = args.store or str(_default_store(must_exist=False))
         return _build_store(args)
     args.output = args.output or "-"
     check_destination(args.output, inputs=args.sources)
@@ -281,9 +285,11 @@ def _remove(args) -> int:
     from .builder import update_store
     from .store import is_store
 
+    ids = list(args.ids)
+    args.store = ids.pop(0) if len(ids) > 1 and is_store(ids[0]) else str(_default_store())
     if not is_store(args.store):
         raise KGError(f"{args.store}: not a kg store")
-    result = update_store(args.store, remove=args.ids)
+    result = update_store(args.store, remove=ids)
     if not args.quiet:
         print(f"kg: store {printable(args.store)}: {_count(len(result.removed), 'document')} removed"
               + (f", {len(result.rejudged)} judged again" if result.rejudged else ""), file=sys.stderr)
@@ -294,6 +300,21 @@ def _dump(args) -> int:
     _stdin_once(args.graphs)
     _load(args.graphs, args).serialize(args.output, format=args.format, inputs=args.graphs)
     return 0
+
+
+def _default_store(*, must_exist: bool = True) -> Path:
+    from .store import STORE_VARIABLE, default_store, is_store
+
+    path = default_store()
+    if must_exist and not is_store(path):
+        raise KGError(f"no graph given, and no store at {path} (kg build ARTICLES --store makes it; "
+                      f"${STORE_VARIABLE} names another)")
+    return path
+
+
+def _graphs(given) -> list:
+    """The graphs given, or the default store."""
+    return list(given) or [str(_default_store())]
 
 
 def _count(n: int, noun: str) -> str:
@@ -327,21 +348,18 @@ def _query(args) -> int:
         raise QueryError("give one of: a query, --file FILE, --name NAME")
     positional = list(args.arguments)
     if not given:
-        if len(positional) < 2:
-            raise QueryError("give graph files and a query (or --file FILE, --name NAME, --list)")
+        if not positional:
+            raise QueryError("give a query (or --file FILE, --name NAME, --list)")
         text = positional.pop()
     elif args.file:
-        if not positional:
-            raise QueryError("give graph files to query")
         path = Path(args.file)
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise QueryError(f"{path}: cannot read query: {getattr(exc, 'strerror', None) or exc}") from None
     else:
-        if not positional:
-            raise QueryError("give graph files to query")
         text = ready_query(args.name).text
+    positional = _graphs(positional)
     bindings = {}
     for item in args.bind:
         if "=" not in item:
@@ -423,9 +441,9 @@ def _export(args) -> int:
 def _explain(args) -> int:
     from .ontology import Ontology
 
-    if len(args.arguments) < 4:
-        raise KGError("give graph files, then SUBJECT RELATION OBJECT")
-    graphs, (subject, relation, obj) = args.arguments[:-3], args.arguments[-3:]
+    if len(args.arguments) < 3:
+        raise KGError("give graph files (or none, for the default store), then SUBJECT RELATION OBJECT")
+    graphs, (subject, relation, obj) = _graphs(args.arguments[:-3]), args.arguments[-3:]
     graph = _load(graphs, args)
     ontology = Ontology.load(args.ontology) if args.ontology else None
     found = graph.explain(subject, relation, obj, ontology=ontology)
@@ -502,13 +520,13 @@ def _serve(args) -> int:
 
     if args.timeout < 1:
         raise KGError("--timeout must be 1 or more")
-    return serve(args.store, bind=args.bind, timeout=args.timeout)
+    return serve(args.store or _default_store(), bind=args.bind, timeout=args.timeout)
 
 
 def _push(args) -> int:
     from .endpoint import push
 
-    pushed = push(args.store, args.endpoint)
+    pushed = push(args.store or _default_store(), args.endpoint)
     print(f"kg: pushed {_count(pushed.graphs, 'graph')} ({_count(pushed.triples, 'triple')}) to "
           f"{printable(args.endpoint)}", file=sys.stderr)
     return 0
@@ -544,6 +562,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
     try:
+        if getattr(args, "graphs", None) == []:
+            args.graphs = _graphs([])
         code = COMMANDS[args.command](args)
         sys.stdout.flush()
         return code

@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -38,7 +39,6 @@ from .documents import Document
 from .errors import KGError
 from .graph import Extraction, Triple, document_iri, document_triples, entity_triples
 from .query import DEFAULT_TIMEOUT, _term
-from .names import name_key
 from .provenance import Rejection
 from .vocab import Base, bind_prefixes
 
@@ -48,16 +48,20 @@ if TYPE_CHECKING:  # the extraction side (spaCy) is not imported to read or quer
     from .ontology import Ontology
 
 MARKER = "kg-store.json"
-STORE_FORMAT = 1
+STORE_FORMAT = 2
+#: the environment variable that names the default store, and the default when it is unset
+STORE_VARIABLE = "KG_STORE"
+DEFAULT_STORE = "kg.db"
 
 
-#: each document's record; each document's mentions by entity (an entity depends on its own
-#: mentions only); the entities each document's relations name (to judge them again)
+#: each document's record; each entity's votes (its mentions' counts) and each document's share
+#: of them, so that a change adds and takes away shares without reading other mentions; the
+#: entities each document's relations name (to judge them again when one's class moves)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (id TEXT PRIMARY KEY, hash TEXT NOT NULL, record TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS mentions (doc_id TEXT NOT NULL, iri TEXT NOT NULL, data TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS mentions_iri ON mentions (iri);
-CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc_id);
+CREATE TABLE IF NOT EXISTS entities (iri TEXT PRIMARY KEY, votes TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS shares (doc_id TEXT NOT NULL, iri TEXT NOT NULL, votes TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS shares_doc ON shares (doc_id);
 CREATE TABLE IF NOT EXISTS relation_iris (doc_id TEXT NOT NULL, iri TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS relation_iris_iri ON relation_iris (iri);
 CREATE INDEX IF NOT EXISTS relation_iris_doc ON relation_iris (doc_id);
@@ -83,6 +87,11 @@ class StoreUpdate:
 def content_hash(document: Document) -> str:
     payload = json.dumps([document.id, document.title, document.source, document.text], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def default_store() -> Path:
+    """The store commands use when given none: ``$KG_STORE``, else ``kg.db`` in the working folder."""
+    return Path(os.environ.get(STORE_VARIABLE) or DEFAULT_STORE)
 
 
 def is_store(path: str | Path) -> bool:
@@ -144,6 +153,9 @@ class Store:
                                 if settings.get(k) != recorded.get("settings", {}).get(k))
                 raise StoreError(f"{self.path}: built with other settings ({', '.join(differ)}); "
                                  f"use another store, or the same settings")
+            if recorded.get("format") != STORE_FORMAT:
+                raise StoreError(f"{self.path}: made by another version of kg (store format "
+                                 f"{recorded.get('format')}, this kg reads {STORE_FORMAT}); build it again")
             self.settings = recorded.get("settings", {})
         elif read_only or settings is None:
             raise StoreError(f"{self.path}: not a kg store (no {MARKER})")
@@ -211,8 +223,9 @@ class Store:
         """Add or replace the documents of ``extractions`` and drop those in ``remove``, then
         write again what the change alters: the entities the changed documents name, and the
         relations of every other document that names an entity whose class changed. The cost
-        follows the documents changed and the entities they name, not the size of the store."""
-        from .entities import EntityIndex
+        follows the documents changed, not the size of the store: an entity's votes change by
+        the changed documents' shares alone."""
+        from .entities import EntityIndex, Votes
         from .records import to_json
 
         given = {e.document.id: e for e in extractions}
@@ -225,31 +238,34 @@ class Store:
         added = [d for d in given if d not in present]
         replaced = [d for d in given if d in present]
         namer = EntityIndex(gazetteer, base=self.base)  # IRIs depend on the gazetteer alone
-        new_mentions: dict[str, dict[str, list]] = {}
-        for doc_id, extraction in given.items():
-            by_iri: dict[str, list] = {}
-            for m in extraction.mentions:
-                if name_key(m.name):
-                    by_iri.setdefault(str(namer.iri_of(m)), []).append(m)
-            new_mentions[doc_id] = by_iri
-        affected = {row[0] for row in self._select("SELECT DISTINCT iri FROM mentions WHERE doc_id IN ({})", changed)}
-        affected |= {iri for by_iri in new_mentions.values() for iri in by_iri}
-        before = self._entities(sorted(affected), gazetteer)
+        new_shares = {doc_id: namer.votes_of(e.mentions) for doc_id, e in given.items()}
+        old_shares = self._select("SELECT iri, votes FROM shares WHERE doc_id IN ({})", changed)
+        affected = sorted({iri for iri, _ in old_shares} | {str(i) for s in new_shares.values() for i in s})
+        votes = self._votes(affected)
+        before = {iri: namer.entity(URIRef(iri), v).cls for iri, v in votes.items()}
+        for iri, text in old_shares:
+            votes[iri].merge(Votes.from_json(text), sign=-1)
+        for shares in new_shares.values():
+            for iri, share in shares.items():
+                votes.setdefault(str(iri), Votes()).merge(share)
+        votes = {iri: v for iri, v in votes.items() if v.mentions}
+        after = {URIRef(iri): namer.entity(URIRef(iri), v) for iri, v in votes.items()}
+        moved = sorted(iri for iri, cls in before.items() if URIRef(iri) in after and after[URIRef(iri)].cls != cls)
         with self.records:
-            for table in ("documents", "mentions", "relation_iris"):
+            for table in ("documents", "shares", "relation_iris"):
                 column = "id" if table == "documents" else "doc_id"
                 self._select(f"DELETE FROM {table} WHERE {column} IN ({{}})", changed)
+            self._select("DELETE FROM entities WHERE iri IN ({})", [i for i in affected if i not in votes])
+            self.records.executemany("INSERT OR REPLACE INTO entities (iri, votes) VALUES (?, ?)",
+                                     [(iri, v.to_json()) for iri, v in votes.items()])
             self.records.executemany("INSERT INTO documents (id, hash, record) VALUES (?, ?, ?)",
                                      [(d, content_hash(e.document), to_json(e)) for d, e in given.items()])
-            self.records.executemany("INSERT INTO mentions (doc_id, iri, data) VALUES (?, ?, ?)",
-                                     [(d, iri, json.dumps([asdict(m) for m in ms], ensure_ascii=False))
-                                      for d, by_iri in new_mentions.items() for iri, ms in by_iri.items()])
+            self.records.executemany("INSERT INTO shares (doc_id, iri, votes) VALUES (?, ?, ?)",
+                                     [(d, str(iri), share.to_json()) for d, shares in new_shares.items()
+                                      for iri, share in shares.items()])
             self.records.executemany("INSERT INTO relation_iris (doc_id, iri) VALUES (?, ?)",
                                      sorted({(d, str(namer.iri_of(m))) for d, e in given.items()
                                              for r in e.relations for m in (r.subject, r.object)}))
-            after = self._entities(sorted(affected), gazetteer)
-            moved = sorted(iri for iri in affected if iri in before and iri in after
-                           and before[iri].cls != after[iri].cls)
             rejudged = sorted({row[0] for row in self._select(
                 "SELECT DISTINCT doc_id FROM relation_iris WHERE iri IN ({})", moved)} - set(changed))
             writing = {**given, **self._extractions(rejudged)}
@@ -267,28 +283,25 @@ class Store:
                 if doc_id in given:
                     rejected.extend(left_out)
                 self._replace_graph(document_iri(doc_id, base=self.base), triples)
-            self._replace_entities(sorted(affected), after)
+            self._replace_entities(affected, after)
         self.rdf.flush()
         return StoreUpdate(added=tuple(added), replaced=tuple(replaced),
                            removed=tuple(d for d in remove if d not in given), rejudged=tuple(rejudged),
                            rejected=rejected)
 
+    def _votes(self, iris: Sequence[str]) -> dict:
+        from .entities import Votes
+
+        return {iri: Votes.from_json(text) for iri, text in
+                self._select("SELECT iri, votes FROM entities WHERE iri IN ({})", iris)}
+
     def _index(self, iris: Sequence[str], gazetteer: Gazetteer) -> EntityIndex:
-        """An entity index of these entities alone, from every document's mentions of them:
-        an entity depends on its own mentions only."""
+        """An entity index of these entities alone, from their stored votes."""
         from .entities import EntityIndex
-        from .records import mention_from_dict
 
         index = EntityIndex(gazetteer, base=self.base)
-        by_doc: dict[str, list] = {}
-        for doc_id, data in self._select("SELECT doc_id, data FROM mentions WHERE iri IN ({}) ORDER BY doc_id", iris):
-            by_doc.setdefault(doc_id, []).extend(mention_from_dict(m) for m in json.loads(data))
-        for doc_id, mentions in by_doc.items():
-            index.add(doc_id, mentions)
+        index.merge({URIRef(iri): votes for iri, votes in self._votes(iris).items()})
         return index
-
-    def _entities(self, iris: Sequence[str], gazetteer: Gazetteer) -> dict:
-        return {str(iri): entity for iri, entity in self._index(iris, gazetteer).entities.items()}
 
     def _replace_entities(self, iris: Sequence[str], entities: dict) -> None:
         import pyoxigraph as ox
@@ -298,7 +311,8 @@ class Store:
             for quad in list(self.rdf.quads_for_pattern(ox.NamedNode(iri), None, None, graph)):
                 self.rdf.remove(quad)
         self.rdf.extend(ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), graph)
-                        for iri in iris if iri in entities for s, p, o in entity_triples(entities[iri]))
+                        for iri in iris if URIRef(iri) in entities
+                        for s, p, o in entity_triples(entities[URIRef(iri)]))
 
     def _replace_graph(self, name: URIRef, triples: Sequence[Triple]) -> None:
         import pyoxigraph as ox

@@ -14,7 +14,9 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 
 from .documents import Document
@@ -26,6 +28,8 @@ CHUNK_SIZE = 8
 #: fewer documents than this are not worth starting processes for
 MIN_PARALLEL_DOCUMENTS = 2 * CHUNK_SIZE
 BATCH_SIZE = 16
+#: chunks in flight a worker: enough that no worker waits while the caller writes results
+AHEAD = 4
 
 _nlp = None  # the worker's pipeline
 
@@ -70,10 +74,16 @@ def extract_all(nlp, documents: Sequence[Document], *, jobs: int, model: str, on
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     inherited = nlp if context.get_start_method() == "fork" else None
-    chunks = _chunks(documents)
-    with context.Pool(min(jobs, len(chunks)), initializer=_start_worker,
-                      initargs=(inherited, model, ontology, gazetteer)) as pool:
-        for extractions in pool.imap(_extract_chunk, chunks):
+    chunks = iter(_chunks(documents))
+    workers = min(jobs, -(-len(documents) // CHUNK_SIZE))
+    with context.Pool(workers, initializer=_start_worker, initargs=(inherited, model, ontology, gazetteer)) as pool:
+        # a few chunks ahead of what the caller has taken, not all of them: results wait in
+        # this window while the caller writes, so memory stays flat however many documents
+        pending = deque(pool.apply_async(_extract_chunk, (chunk,)) for chunk in islice(chunks, AHEAD * workers))
+        while pending:
+            extractions = pending.popleft().get()
+            for chunk in islice(chunks, 1):
+                pending.append(pool.apply_async(_extract_chunk, (chunk,)))
             yield from extractions
 
 
@@ -105,13 +115,19 @@ def _cluster_chunk(chunk: list[Document], model: str, ontology: bytes | None,
 def extract_on_cluster(client, documents: Sequence[Document], *, model: str, ontology: str | None,
                        gazetteer: str | None) -> Iterator[Extraction]:
     """Every document's extraction, in order, from the workers of a Dask ``client``; results
-    are taken as they are ready, a chunk at a time, so memory stays flat here."""
+    are taken in order as they are ready, with a few chunks a worker in flight, so that memory
+    stays flat here and on the workers."""
     onto = Path(ontology).read_bytes() if ontology else None
     gaz = Path(gazetteer).read_bytes() if gazetteer else None
-    chunks = _chunks(documents)
-    futures = [client.submit(_cluster_chunk, chunk, model, onto, gaz, pure=False) for chunk in chunks]
+    chunks = iter(_chunks(documents))
+    window = AHEAD * max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info().get("workers", {}).values()))
+    futures = deque(client.submit(_cluster_chunk, chunk, model, onto, gaz, pure=False)
+                    for chunk in islice(chunks, window))
     try:
-        for future in futures:
+        while futures:
+            future = futures.popleft()
+            for chunk in islice(chunks, 1):
+                futures.append(client.submit(_cluster_chunk, chunk, model, onto, gaz, pure=False))
             yield from future.result()
             future.release()
     finally:

@@ -209,7 +209,7 @@ def test_a_change_elsewhere_judges_a_document_s_relations_again(tmp_path):
     def full(*extractions):
         index = EntityIndex(gazetteer)
         for e in extractions:
-            index.add(e.document.id, e.mentions)
+            index.add(e.mentions)
         return to_graph(list(extractions), index, ontology=ontology)[0]
 
     settings = {"base": "https://example.org/kg/"}
@@ -281,3 +281,28 @@ def test_a_store_fills_batch_by_batch(tmp_path, documents, monkeypatch):
     result = update_store(tmp_path / "kg.db", documents, jobs=1)
     assert len(result.added) == len(documents)
     assert isomorphic(store_graph(tmp_path / "kg.db"), kg.build(documents, jobs=1).graph)
+
+
+def test_the_default_store_is_kg_db_here_or_the_one_kg_store_names(tmp_path):
+    """Without a graph, the commands read the default store; ``--store`` alone builds it."""
+    here = {"KG_STORE": ""}
+    assert run_kg("build", EXAMPLES / "meta-llama-2.txt", "--store", cwd=tmp_path, env=here).stderr.startswith(
+        "kg: store kg.db: 1 added")
+    for argv, expected in ((["info"], "documents  1"), (["query", "--name", "releases"], "Llama 2"),
+                           (["query", "SELECT (COUNT(*) AS ?n) WHERE { ?d a ai:Document }"], "1"),
+                           (["explain", "Meta", "releases", "Llama 2"], "Meta releases Llama 2"),
+                           (["dump", "--format", "nt"], "<https://example.org/kg/entity/meta>")):
+        result = run_kg(*argv, cwd=tmp_path, env=here)
+        assert result.returncode == 0 and expected in result.stdout, (argv, result.stderr)
+
+    elsewhere = {"KG_STORE": str(tmp_path / "other.db")}
+    assert run_kg("build", EXAMPLES / "mistral-ai.md", "--store", "-q", cwd=tmp_path, env=elsewhere).returncode == 0
+    assert "Mixtral" in run_kg("query", "--name", "releases", cwd=tmp_path, env=elsewhere).stdout
+    assert "Mixtral" not in run_kg("query", "--name", "releases", cwd=tmp_path, env=here).stdout
+    assert run_kg("remove", "mistral-ai.md", "-q", cwd=tmp_path, env=elsewhere).returncode == 0
+    assert "documents  0" in run_kg("info", cwd=tmp_path, env=elsewhere).stdout
+
+    nowhere = {"KG_STORE": str(tmp_path / "missing.db")}
+    for argv in (["info"], ["query", "--name", "releases"], ["viz", "-o", tmp_path / "v.html"], ["serve"]):
+        assert one_line_error(run_kg(*argv, cwd=tmp_path, env=nowhere), "no store at", "KG_STORE"), argv
+    assert not (tmp_path / "v.html").exists()
