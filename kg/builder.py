@@ -10,7 +10,7 @@ from pathlib import Path
 from .documents import Document, read_documents, require_documents
 from .entities import EntityIndex
 from .errors import InputError, KGError
-from .graph import Extraction, KnowledgeGraph, to_graph
+from .graph import Extraction, GraphWriter, KnowledgeGraph
 from .store import StoreUpdate
 from .pipeline import DEFAULT_MODEL, _gazetteer, _ontology, make_nlp
 from .vocab import Base
@@ -58,15 +58,15 @@ def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
 
     if jobs is not None and jobs < 1:
         raise KGError("jobs must be 1 or more")
-    extractions: list[Extraction] = []
+    # the graph is written as extractions arrive, while workers read the next documents
+    writer = GraphWriter(index, ontology=onto, min_confidence=min_confidence)
     with _progress(len(documents), enabled=progress) as bar:
         for extraction in _extractions(nlp, documents, jobs=jobs, client=client, model=model,
                                        ontology=onto_path, gazetteer=gaz_path):
             index.add(extraction.mentions)
-            extractions.append(extraction)
+            writer.add(extraction)
             bar.update(1)
-
-    graph, left_out = to_graph(extractions, index, ontology=onto, min_confidence=min_confidence)
+    graph, left_out = writer.finish()
     return KnowledgeGraph(graph=graph, rejected=left_out)
 
 

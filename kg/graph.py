@@ -79,20 +79,70 @@ class Extraction:
 Triple = tuple[URIRef, URIRef, Any]
 
 
-def to_graph(extractions: Sequence[Extraction], index: EntityIndex, *, ontology: Ontology,
+def to_graph(extractions: Iterable[Extraction], index: EntityIndex, *, ontology: Ontology,
              min_confidence: float = 0.0) -> tuple[Graph, list[Rejection]]:
     """The RDF graph of the extractions, and the candidate relations left out, with the reason.
-    IRIs are minted under the index's base."""
-    graph = Graph()
-    bind_prefixes(graph, base=index.base)
-    left_out: list[Rejection] = []
-    for entity in index.entities.values():
-        graph.addN((s, p, o, graph) for s, p, o in entity_triples(entity))
+    IRIs are minted under the index's base; the index holds every extraction's mentions."""
+    writer = GraphWriter(index, ontology=ontology, min_confidence=min_confidence)
     for extraction in extractions:
-        triples, rejected = document_triples(extraction, index, ontology=ontology, min_confidence=min_confidence)
-        graph.addN((s, p, o, graph) for s, p, o in triples)
-        left_out.extend(rejected)
-    return graph, left_out
+        writer.add(extraction)
+    return writer.finish()
+
+
+class GraphWriter:
+    """Writes a graph document by document as extractions arrive, while the index fills.
+
+    All a document contributes is known when it arrives except whether each relation fits
+    the ontology's domain and range: that depends on its entities' classes, voted over every
+    document. So relations are written at once and judged in ``finish``, where the few whose
+    entities' classes do not fit are taken out again."""
+
+    def __init__(self, index: EntityIndex, *, ontology: Ontology, min_confidence: float = 0.0) -> None:
+        self.index = index
+        self.ontology = ontology
+        self.min_confidence = min_confidence
+        self.graph = Graph(store="SimpleMemory")  # no named graphs here: the faster store
+        bind_prefixes(self.graph, base=index.base)
+        self._judged: list[tuple[int, Rejection]] = []
+        self._pending: list[tuple[int, Document, RelationMention, URIRef, URIRef, URIRef | None]] = []
+        self._count = 0
+
+    def add(self, extraction: Extraction) -> None:
+        doc, index = extraction.document, self.index
+        header, mentioned = _document_header(extraction, index)
+        self.graph.addN((s, p, o, self.graph) for s, p, o in header)
+        for relation in extraction.relations:
+            self._count += 1
+            if relation.rejected is not None:
+                self._judged.append((self._count, _rejection(doc, relation, relation.rejected)))
+                continue
+            subject, obj = index.iri_of(relation.subject), index.iri_of(relation.object)
+            if subject == obj:
+                self._judged.append((self._count, _rejection(doc, relation, "same entity")))
+                continue
+            evidence = None
+            if relation.confidence >= self.min_confidence:
+                triples = _relation_triples(doc, relation, subject, obj, base=index.base)
+                self.graph.addN((s, p, o, self.graph) for s, p, o in triples)
+                evidence = triples[1][0]
+            self._pending.append((self._count, doc, relation, subject, obj, evidence))
+
+    def finish(self) -> tuple[Graph, list[Rejection]]:
+        graph, entities = self.graph, self.index.entities
+        for entity in entities.values():
+            graph.addN((s, p, o, graph) for s, p, o in entity_triples(entity))
+        left_out = list(self._judged)
+        for position, doc, relation, subject, obj, evidence in self._pending:
+            spec = self.ontology.relations[relation.relation]
+            if not self.ontology.fits(spec, entities[subject].cls, entities[obj].cls):
+                # the entity's class, voted over all its mentions, differs from this mention's
+                left_out.append((position, _rejection(doc, relation, "domain/range of the merged entities")))
+                graph.remove((subject, relation.relation, obj))
+                if evidence is not None:
+                    graph.remove((evidence, None, None))
+            elif evidence is None:
+                left_out.append((position, _rejection(doc, relation, "low confidence")))
+        return graph, [r for _, r in sorted(left_out, key=lambda item: item[0])]
 
 
 def entity_triples(entity: Entity) -> list[Triple]:
@@ -109,16 +159,8 @@ def document_triples(extraction: Extraction, index: EntityIndex, *, ontology: On
     """What one document contributes: the document, the entities it mentions, the relations
     it states with their evidence; and the candidates left out, with the reason. It depends on
     other documents only through the classes of the entities (voted over all mentions)."""
-    base = index.base
     doc = extraction.document
-    doc_iri = document_iri(doc.id, base=base)
-    triples: list[Triple] = [(doc_iri, RDF.type, AI.Document), (doc_iri, DCTERMS.identifier, Literal(doc.id))]
-    if doc.title:
-        triples.append((doc_iri, DCTERMS.title, Literal(doc.title)))
-    if doc.source:
-        triples.append((doc_iri, DCTERMS.source, Literal(doc.source)))
-    mentioned = {index.iri_of(m) for m in extraction.mentions if name_key(m.name)}
-    triples += [(iri, AI.mentionedIn, doc_iri) for iri in sorted(mentioned)]
+    triples, _ = _document_header(extraction, index)
     left_out: list[Rejection] = []
     for relation in extraction.relations:
         if relation.rejected is not None:
@@ -130,23 +172,41 @@ def document_triples(extraction: Extraction, index: EntityIndex, *, ontology: On
             left_out.append(_rejection(doc, relation, "same entity"))
             continue
         if not ontology.fits(spec, subject.cls, obj.cls):
-            # the entity's class, voted over all its mentions, differs from this mention's
             left_out.append(_rejection(doc, relation, "domain/range of the merged entities"))
             continue
         if relation.confidence < min_confidence:
             left_out.append(_rejection(doc, relation, "low confidence"))
             continue
-        triples.append((subject.iri, relation.relation, obj.iri))
-        evidence = evidence_iri(doc.id, relation, subject.iri, obj.iri, base=base)
-        text = doc.text[relation.sentence_start:relation.sentence_end]
-        triples += [(evidence, p, o) for p, o in (
-            (RDF.type, AI.Evidence), (RDF.type, RDF.Statement),
-            (RDF.subject, subject.iri), (RDF.predicate, relation.relation), (RDF.object, obj.iri),
-            (PROV.wasDerivedFrom, doc_iri), (AI.sentence, Literal(" ".join(text.split()))),
-            (AI.startChar, Literal(relation.sentence_start)), (AI.endChar, Literal(relation.sentence_end)),
-            (AI.confidence, Literal(Decimal(str(relation.confidence)), datatype=XSD.decimal)),
-            (AI.rule, Literal(relation.rule)))]
+        triples += _relation_triples(doc, relation, subject.iri, obj.iri, base=index.base)
     return triples, left_out
+
+
+def _document_header(extraction: Extraction, index: EntityIndex) -> tuple[list[Triple], set[URIRef]]:
+    """The document node, and the entities it mentions."""
+    doc = extraction.document
+    doc_iri = document_iri(doc.id, base=index.base)
+    triples: list[Triple] = [(doc_iri, RDF.type, AI.Document), (doc_iri, DCTERMS.identifier, Literal(doc.id))]
+    if doc.title:
+        triples.append((doc_iri, DCTERMS.title, Literal(doc.title)))
+    if doc.source:
+        triples.append((doc_iri, DCTERMS.source, Literal(doc.source)))
+    mentioned = {index.iri_of(m) for m in extraction.mentions if name_key(m.name)}
+    triples += [(iri, AI.mentionedIn, doc_iri) for iri in sorted(mentioned)]
+    return triples, mentioned
+
+
+def _relation_triples(doc: Document, relation: RelationMention, subject: URIRef, obj: URIRef, *,
+                      base: Base) -> list[Triple]:
+    """The relation, and the evidence of it (the second triple's subject)."""
+    evidence = evidence_iri(doc.id, relation, subject, obj, base=base)
+    text = doc.text[relation.sentence_start:relation.sentence_end]
+    return [(subject, relation.relation, obj), *((evidence, p, o) for p, o in (
+        (RDF.type, AI.Evidence), (RDF.type, RDF.Statement),
+        (RDF.subject, subject), (RDF.predicate, relation.relation), (RDF.object, obj),
+        (PROV.wasDerivedFrom, document_iri(doc.id, base=base)), (AI.sentence, Literal(" ".join(text.split()))),
+        (AI.startChar, Literal(relation.sentence_start)), (AI.endChar, Literal(relation.sentence_end)),
+        (AI.confidence, Literal(Decimal(str(relation.confidence)), datatype=XSD.decimal)),
+        (AI.rule, Literal(relation.rule))))]
 
 
 def _rejection(doc: Document, relation: RelationMention, reason: str) -> Rejection:

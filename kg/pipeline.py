@@ -23,6 +23,7 @@ from .mentions import MentionFinder
 from .ontology import Ontology, default_ontology
 from .relations import find_relations
 from .sentences import sentence_starts
+from .words import forget_words
 
 #: one document may be long (a report, a book chapter); spaCy's default cap is 1,000,000
 MAX_LENGTH = 5_000_000
@@ -74,6 +75,7 @@ def make_relations(nlp: Language, name: str, ontology: str | None):
 
     def kg_relations(doc: Doc) -> Doc:
         doc._.kg_relations = find_relations(doc, doc._.kg_mentions or [], ontology=onto)
+        forget_words(doc)
         return doc
 
     return kg_relations

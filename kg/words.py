@@ -9,10 +9,34 @@ from .ontology import Words
 
 
 def noun_words(token: Token) -> list[Words]:
-    """The trigger forms a noun can match: its lemma and text, with a modifier or two before."""
+    """The trigger forms a noun can match: its lemma and text, with a modifier or two before.
+    Computed once a token: every relation asks of every noun."""
+    cache = token.doc.user_data.setdefault(_NOUN_WORDS, {})
+    forms = cache.get(token.i)
+    if forms is None:
+        forms = cache[token.i] = _noun_words(token)
+    return forms
+
+
+_NOUN_WORDS = "kg.noun_words"
+
+
+def forget_words(doc) -> None:
+    """Drop the forms cached on the Doc, once the relations are read."""
+    doc.user_data.pop(_NOUN_WORDS, None)
+
+
+def _noun_words(token: Token) -> list[Words]:
+    doc = token.doc
     base = {token.lemma_.lower(), token.lower_}
     forms: list[Words] = [(b,) for b in sorted(base)]
-    left = [t for t in token.doc[max(token.i - 3, token.sent.start):token.i] if t.text != "-"]
+    left = []
+    i = token.i
+    # up to three words back, within the sentence (token.sent would find the whole sentence)
+    while i > 0 and len(left) < 3 and not doc[i].is_sent_start:
+        i -= 1
+        left.append(doc[i])
+    left = [t for t in reversed(left) if t.text != "-"]
     for width in (1, 2):
         if len(left) >= width:
             prefix = tuple(t.lower_ for t in left[-width:])

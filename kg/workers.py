@@ -24,7 +24,7 @@ from .graph import Extraction
 
 #: documents a worker takes at a time: large enough to keep spaCy's batches full, small
 #: enough that results stream back and memory stays flat
-CHUNK_SIZE = 8
+CHUNK_SIZE = 32
 #: fewer documents than this are not worth starting processes for
 MIN_PARALLEL_DOCUMENTS = 2 * CHUNK_SIZE
 BATCH_SIZE = 16
