@@ -16,8 +16,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import kg  # noqa: E402
 from build_speed import corpus  # noqa: E402
+
+import kg  # noqa: E402
 
 
 def main() -> None:

@@ -21,8 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def one(n: int, jobs: int) -> None:
-    import kg
     from build_speed import corpus
+
+    import kg
 
     docs = corpus(n + 1)
     extra = kg.Document(id="one-more", text=docs[-1].text + "\n\nAcme Robotics released Zen-2 today.")

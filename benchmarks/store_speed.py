@@ -18,13 +18,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pyoxigraph as ox  # noqa: E402
+from view_speed import synthetic  # noqa: E402
 
 import kg  # noqa: E402
 from kg.errors import QueryError  # noqa: E402
 from kg.query import format_result, ready_queries, run_query  # noqa: E402
-from kg.store import Store, _ox_term, query_store  # noqa: E402
-from kg.vocab import Base, bind_prefixes  # noqa: E402
-from view_speed import synthetic  # noqa: E402
+from kg.rdf.store import Store, _ox_term, query_store  # noqa: E402
+from kg.rdf.vocab import Base, bind_prefixes  # noqa: E402
 
 TWO_HOP = "SELECT (COUNT(*) AS ?n) WHERE { ?p a ai:Person ; ai:worksFor ?o . ?o a ai:Organization ; ai:releases ?m }"
 
@@ -56,7 +56,7 @@ def main() -> None:
             start = time.perf_counter()
             format_result(query_store(path, text, bindings=bindings, timeout=None), graph=namespaces)
             ours = time.perf_counter() - start
-            from kg.store import with_values
+            from kg.rdf.store import with_values
 
             start = time.perf_counter()
             result = raw.query(with_values(text, bindings), prefixes=prefixes, use_default_graph_as_union=True)

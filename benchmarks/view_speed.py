@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from rdflib import Graph, Literal  # noqa: E402
 
 import kg  # noqa: E402
-from kg.vocab import AI, DOCUMENT, ENTITY, EVIDENCE, PROV, RDF, RDFS  # noqa: E402
+from kg.rdf.vocab import AI, DOCUMENT, ENTITY, EVIDENCE, PROV, RDF, RDFS  # noqa: E402
 
 CLASSES = [AI.Organization, AI.Person, AI.AIModel, AI.Product, AI.Benchmark, AI.Place]
 RELATIONS = [AI.releases, AI.develops, AI.worksFor, AI.partnersWith, AI.investsIn, AI.evaluatedOn]

@@ -10,15 +10,27 @@ from __future__ import annotations
 __version__ = "0.2.0"
 
 from .documents import Document, read_documents
-from .errors import (ExplainError, FocusError, GoldError, GraphError, InputError, KGError, ModelError,
-                     NoDocumentsError, OntologyError, QueryError, UnknownNameError)
+from .errors import (
+    ExplainError,
+    FocusError,
+    GoldError,
+    GraphError,
+    InputError,
+    KGError,
+    ModelError,
+    NoDocumentsError,
+    OntologyError,
+    QueryError,
+    UnknownNameError,
+)
 from .evaluate import Gold, evaluate
 from .gazetteer import Gazetteer
 from .graph import Changes, KnowledgeGraph
 from .ontology import Ontology
 from .palette import class_colours
-from .provenance import Evidence, Rejection
+from .provenance import Evidence
 from .query import ReadyQuery, ready_queries, ready_query
+from .records import Rejection
 from .validation import Violation
 
 load = KnowledgeGraph.load

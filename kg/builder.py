@@ -10,10 +10,12 @@ from pathlib import Path
 from .documents import Document, read_documents, require_documents
 from .entities import EntityIndex
 from .errors import InputError, KGError
-from .graph import Extraction, GraphWriter, KnowledgeGraph
-from .store import StoreUpdate
+from .graph import KnowledgeGraph
 from .pipeline import DEFAULT_MODEL, _gazetteer, _ontology, make_nlp
-from .vocab import Base
+from .rdf.store import StoreUpdate
+from .rdf.vocab import Base
+from .rdf.write import GraphWriter
+from .records import Extraction
 from .workers import available_cores, extract_all, extract_on_cluster
 
 #: above this many documents, a progress bar is shown on standard error
@@ -129,7 +131,7 @@ def update_store(store: str | Path, sources: Iterable[str | Path | Document] | s
     documents it holds. Takes the options of ``build``; a store keeps its first settings."""
     from .gazetteer import Gazetteer
     from .ontology import Ontology, data_dir, default_ontology_path
-    from .store import Store, content_hash, is_store, stored_settings
+    from .rdf.store import Store, content_hash, is_store, stored_settings
 
     if isinstance(sources, (str, Path, Document)):
         sources = [sources]

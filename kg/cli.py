@@ -16,8 +16,8 @@ from pathlib import Path
 
 from . import __version__
 from .errors import ExplainError, KGError, NoDocumentsError, QueryError
-from .normalize import printable
 from .models import DEFAULT_MODEL
+from .normalize import printable
 from .query import DEFAULT_TIMEOUT, RESULT_FORMATS
 
 GOLD_SUFFIXES = (".jsonl", ".ndjson")
@@ -165,7 +165,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
                  "Serve a store read-only with Oxigraph's own server over the SPARQL 1.1 Protocol "
                  "(http://BIND/query), every document's graph in the default graph, until Ctrl-C.")
     sv.add_argument("store", metavar="DIR", nargs="?", help=f"the store's folder (default: {STORE_HELP})")
-    from .endpoint import DEFAULT_BIND, DEFAULT_TIMEOUT as SERVE_TIMEOUT
+    from .rdf.endpoint import DEFAULT_BIND
+    from .rdf.endpoint import DEFAULT_TIMEOUT as SERVE_TIMEOUT
 
     sv.add_argument("--bind", default=DEFAULT_BIND, metavar="HOST:PORT",
                     help=f"where to listen (default: {DEFAULT_BIND}, this machine only)")
@@ -283,7 +284,7 @@ def _build_store(args) -> int:
 
 def _remove(args) -> int:
     from .builder import update_store
-    from .store import is_store
+    from .rdf.store import is_store
 
     ids = list(args.ids)
     args.store = ids.pop(0) if len(ids) > 1 and is_store(ids[0]) else str(_default_store())
@@ -303,7 +304,7 @@ def _dump(args) -> int:
 
 
 def _default_store(*, must_exist: bool = True) -> Path:
-    from .store import STORE_VARIABLE, default_store, is_store
+    from .rdf.store import STORE_VARIABLE, default_store, is_store
 
     path = default_store()
     if must_exist and not is_store(path):
@@ -335,7 +336,7 @@ def _stdin_once(paths) -> None:
 
 def _query(args) -> int:
     from .query import format_result, ready_queries, ready_query
-    from .store import is_store, query_store
+    from .rdf.store import is_store, query_store
 
     if args.list:
         for query in ready_queries().values():
@@ -464,7 +465,7 @@ def _explain(args) -> int:
 
 
 def _info(args) -> int:
-    from .store import is_store, store_stats
+    from .rdf.store import is_store, store_stats
 
     _stdin_once(args.graphs)
     if len(args.graphs) == 1 and is_store(args.graphs[0]):
@@ -504,9 +505,9 @@ def _validate(args) -> int:
 
 
 def _shapes(args) -> int:
-    from .graph import rdf_format
     from .ontology import Ontology, default_ontology
     from .output import write_atomically
+    from .rdf.formats import rdf_format
     from .shapes import shapes_graph
 
     ontology = Ontology.load(args.ontology) if args.ontology else default_ontology()
@@ -516,7 +517,7 @@ def _shapes(args) -> int:
 
 
 def _serve(args) -> int:
-    from .endpoint import serve
+    from .rdf.endpoint import serve
 
     if args.timeout < 1:
         raise KGError("--timeout must be 1 or more")
@@ -524,7 +525,7 @@ def _serve(args) -> int:
 
 
 def _push(args) -> int:
-    from .endpoint import push
+    from .rdf.endpoint import push
 
     pushed = push(args.store or _default_store(), args.endpoint)
     print(f"kg: pushed {_count(pushed.graphs, 'graph')} ({_count(pushed.triples, 'triple')}) to "

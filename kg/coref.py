@@ -14,10 +14,18 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .mentions import GAZETTEER, NER, PATTERN, REFERENCE, SOURCE_CONFIDENCE, Mention, mentions_by_token
+from .mentions import (
+    GAZETTEER,
+    NER,
+    PATTERN,
+    REFERENCE,
+    SOURCE_CONFIDENCE,
+    Mention,
+    mentions_by_token,
+)
 from .names import name_key
 from .ontology import Ontology
-from .vocab import AI
+from .rdf.vocab import AI
 
 #: nouns that can stand for any company: the article's main one is meant
 GENERIC_ORGANIZATION_NOUNS = frozenset({"company", "startup", "start-up", "firm", "giant", "chipmaker",

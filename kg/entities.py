@@ -17,7 +17,7 @@ from rdflib import URIRef
 from .gazetteer import Gazetteer
 from .mentions import GAZETTEER, REFERENCE, Mention
 from .names import name_key, slug
-from .vocab import Base
+from .rdf.vocab import Base
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,14 @@ class EntityIndex:
         return out
 
     def add(self, mentions: Iterable[Mention]) -> None:
-        self.merge(self.votes_of(mentions))
+        self._entities = None
+        for mention in mentions:
+            if name_key(mention.name):
+                iri = self.iri_of(mention)
+                votes = self.votes.get(iri)
+                if votes is None:
+                    votes = self.votes[iri] = Votes()
+                votes.add(mention)
 
     def merge(self, votes: dict[URIRef, Votes], *, sign: int = 1) -> None:
         """Add these votes (``sign=-1``: take them away; an entity left with no mention goes)."""

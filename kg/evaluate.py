@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from .errors import GoldError
 from .normalize import printable
 from .ontology import Ontology, default_ontology, local_name
-from .vocab import AI
+from .rdf.evidence import statements
+from .rdf.vocab import AI
 
 _LABELS = (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
 
@@ -221,9 +222,7 @@ def evaluate(graph: Graph, gold: Gold, *, ontology: Ontology | None = None) -> S
         documents, unknown = _document_nodes(graph, gold.documents)
         if unknown:
             raise GoldError(f"the gold describes documents that are not in the graph: {', '.join(sorted(unknown))}")
-        scope = {(graph.value(e, RDF.subject), graph.value(e, RDF.predicate), graph.value(e, RDF.object))
-                 for e in graph.subjects(RDF.type, AI.Evidence)
-                 if graph.value(e, PROV.wasDerivedFrom) in documents}
+        scope = {s.triple for s in statements(graph) if s.document in documents}
         scored_documents = tuple(sorted(str(graph.value(d, DCTERMS.identifier) or d) for d in documents))
 
     predicted: dict[tuple, tuple] = {}  # canonical triple -> a triple as the graph states it

@@ -13,7 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import __version__
-from .documents import MAX_INPUT_BYTES, Document, ErrorHandler, NoteHandler, parse_document
+from .documents import (
+    MAX_INPUT_BYTES,
+    Document,
+    ErrorHandler,
+    NoteHandler,
+    parse_document,
+)
 from .encoding import decode
 from .errors import InputError
 from .markup import html_text

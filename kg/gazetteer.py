@@ -16,7 +16,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from .errors import OntologyError
 from .names import name_key
 from .ontology import Ontology, data_dir
-from .rdf_input import guess_rdf_format, parse_rdf, read_rdf_bytes
+from .rdf.formats import guess_rdf_format, parse_rdf, read_rdf_bytes
 
 
 @dataclass(frozen=True)

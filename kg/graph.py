@@ -1,219 +1,35 @@
-"""The RDF graph: entities and relations as plain triples, each relation's evidence as a
-reified statement with PROV-O provenance, and the ``KnowledgeGraph`` object around it.
-
-A relation is a plain triple, ``kge:meta ai:releases kge:llama-2``, so queries need not know
-about provenance. Every sentence that states it is an ``ai:Evidence`` node: an
-``rdf:Statement`` naming the triple, ``prov:wasDerivedFrom`` the document, with the sentence,
-its character offsets, the rule and a confidence.
+"""``KnowledgeGraph``: a graph kg built or read, as an ``rdflib.Graph`` with kg's queries,
+statistics, views and output. How the triples are written and read back is in ``kg.rdf``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import stat
 import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
+from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
-from .documents import Document
-from .names import name_key
 from .errors import GraphError, KGError, QueryError
 from .normalize import printable
 from .ontology import Ontology, default_ontology, local_name
 from .output import write_atomically
+from .provenance import Evidence, evidence, explain, label, with_min_confidence
 from .query import DEFAULT_TIMEOUT
-from .rdf_input import MAX_RDF_BYTES, guess_rdf_format, parse_rdf, read_rdf_bytes
-from .provenance import Evidence, Rejection, evidence, explain, label, with_min_confidence
+from .rdf.formats import (
+    MAX_RDF_BYTES,
+    guess_rdf_format,
+    parse_rdf,
+    rdf_format,
+    read_rdf_bytes,
+)
+from .rdf.vocab import AI, NOT_RELATIONS, OWL, RDF, RDFS, SKOS, bind_prefixes
+from .records import Rejection
 from .validation import Violation, validate
-from .vocab import AI, DCTERMS, NOT_RELATIONS, OWL, PROV, RDF, RDFS, SKOS, XSD, Base, bind_prefixes
-
-if TYPE_CHECKING:  # the extraction side (spaCy) is not imported to read or query a graph
-    from .entities import Entity, EntityIndex
-    from .relations import RelationMention
-
-#: file suffixes kg writes, and the rdflib serializer plugin for each
-FORMATS = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "ntriples": "nt", "trig": "trig",
-           "nq": "nquads", "nquads": "nquads", "jsonld": "json-ld", "json-ld": "json-ld",
-           "xml": "xml", "rdf": "xml", "n3": "n3"}
-
-
-def rdf_format(name: str | None = None, *, path: str | Path | None = None) -> str:
-    """The rdflib plugin name for a format name, or for a file's suffix."""
-    if name:
-        key = name.lower().lstrip(".")
-        if key not in FORMATS:
-            raise GraphError(f"unknown RDF format {name!r} (use one of: ttl, nt, trig, nquads, jsonld, xml)")
-        return FORMATS[key]
-    if path is not None:
-        return FORMATS.get(Path(path).suffix.lower().lstrip("."), "turtle")
-    return "turtle"
-
-
-def document_iri(document_id: str, *, base: Base | None = None) -> URIRef:
-    return (base or Base()).document[quote(document_id, safe="-._~")]
-
-
-def evidence_iri(document_id: str, relation: RelationMention, subject: URIRef, obj: URIRef, *,
-                 base: Base | None = None) -> URIRef:
-    key = "\x1f".join([document_id, str(relation.sentence_start), str(relation.sentence_end),
-                       str(subject), str(relation.relation), str(obj)])
-    return (base or Base()).evidence[hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]]
-
-
-@dataclass(frozen=True)
-class Extraction:
-    """What one document gave: its mentions and its relation candidates."""
-
-    document: Document
-    mentions: Sequence = ()
-    relations: Sequence[RelationMention] = ()
-
-
-Triple = tuple[URIRef, URIRef, Any]
-
-
-def to_graph(extractions: Iterable[Extraction], index: EntityIndex, *, ontology: Ontology,
-             min_confidence: float = 0.0) -> tuple[Graph, list[Rejection]]:
-    """The RDF graph of the extractions, and the candidate relations left out, with the reason.
-    IRIs are minted under the index's base; the index holds every extraction's mentions."""
-    writer = GraphWriter(index, ontology=ontology, min_confidence=min_confidence)
-    for extraction in extractions:
-        writer.add(extraction)
-    return writer.finish()
-
-
-class GraphWriter:
-    """Writes a graph document by document as extractions arrive, while the index fills.
-
-    All a document contributes is known when it arrives except whether each relation fits
-    the ontology's domain and range: that depends on its entities' classes, voted over every
-    document. So relations are written at once and judged in ``finish``, where the few whose
-    entities' classes do not fit are taken out again."""
-
-    def __init__(self, index: EntityIndex, *, ontology: Ontology, min_confidence: float = 0.0) -> None:
-        self.index = index
-        self.ontology = ontology
-        self.min_confidence = min_confidence
-        self.graph = Graph(store="SimpleMemory")  # no named graphs here: the faster store
-        bind_prefixes(self.graph, base=index.base)
-        self._judged: list[tuple[int, Rejection]] = []
-        self._pending: list[tuple[int, Document, RelationMention, URIRef, URIRef, URIRef | None]] = []
-        self._count = 0
-
-    def add(self, extraction: Extraction) -> None:
-        doc, index = extraction.document, self.index
-        header, mentioned = _document_header(extraction, index)
-        self.graph.addN((s, p, o, self.graph) for s, p, o in header)
-        for relation in extraction.relations:
-            self._count += 1
-            if relation.rejected is not None:
-                self._judged.append((self._count, _rejection(doc, relation, relation.rejected)))
-                continue
-            subject, obj = index.iri_of(relation.subject), index.iri_of(relation.object)
-            if subject == obj:
-                self._judged.append((self._count, _rejection(doc, relation, "same entity")))
-                continue
-            evidence = None
-            if relation.confidence >= self.min_confidence:
-                triples = _relation_triples(doc, relation, subject, obj, base=index.base)
-                self.graph.addN((s, p, o, self.graph) for s, p, o in triples)
-                evidence = triples[1][0]
-            self._pending.append((self._count, doc, relation, subject, obj, evidence))
-
-    def finish(self) -> tuple[Graph, list[Rejection]]:
-        graph, entities = self.graph, self.index.entities
-        for entity in entities.values():
-            graph.addN((s, p, o, graph) for s, p, o in entity_triples(entity))
-        left_out = list(self._judged)
-        for position, doc, relation, subject, obj, evidence in self._pending:
-            spec = self.ontology.relations[relation.relation]
-            if not self.ontology.fits(spec, entities[subject].cls, entities[obj].cls):
-                # the entity's class, voted over all its mentions, differs from this mention's
-                left_out.append((position, _rejection(doc, relation, "domain/range of the merged entities")))
-                graph.remove((subject, relation.relation, obj))
-                if evidence is not None:
-                    graph.remove((evidence, None, None))
-            elif evidence is None:
-                left_out.append((position, _rejection(doc, relation, "low confidence")))
-        return graph, [r for _, r in sorted(left_out, key=lambda item: item[0])]
-
-
-def entity_triples(entity: Entity) -> list[Triple]:
-    """What the graph says of an entity itself: class, label, other names, Wikidata item.
-    It depends on every document that names the entity."""
-    triples: list[Triple] = [(entity.iri, RDF.type, entity.cls), (entity.iri, RDFS.label, Literal(entity.label))]
-    triples += [(entity.iri, SKOS.altLabel, Literal(alias)) for alias in entity.aliases]
-    triples += [(entity.iri, OWL.sameAs, item) for item in entity.same_as]
-    return triples
-
-
-def document_triples(extraction: Extraction, index: EntityIndex, *, ontology: Ontology,
-                     min_confidence: float = 0.0) -> tuple[list[Triple], list[Rejection]]:
-    """What one document contributes: the document, the entities it mentions, the relations
-    it states with their evidence; and the candidates left out, with the reason. It depends on
-    other documents only through the classes of the entities (voted over all mentions)."""
-    doc = extraction.document
-    triples, _ = _document_header(extraction, index)
-    left_out: list[Rejection] = []
-    for relation in extraction.relations:
-        if relation.rejected is not None:
-            left_out.append(_rejection(doc, relation, relation.rejected))
-            continue
-        subject, obj = index[relation.subject], index[relation.object]
-        spec = ontology.relations[relation.relation]
-        if subject.iri == obj.iri:
-            left_out.append(_rejection(doc, relation, "same entity"))
-            continue
-        if not ontology.fits(spec, subject.cls, obj.cls):
-            left_out.append(_rejection(doc, relation, "domain/range of the merged entities"))
-            continue
-        if relation.confidence < min_confidence:
-            left_out.append(_rejection(doc, relation, "low confidence"))
-            continue
-        triples += _relation_triples(doc, relation, subject.iri, obj.iri, base=index.base)
-    return triples, left_out
-
-
-def _document_header(extraction: Extraction, index: EntityIndex) -> tuple[list[Triple], set[URIRef]]:
-    """The document node, and the entities it mentions."""
-    doc = extraction.document
-    doc_iri = document_iri(doc.id, base=index.base)
-    triples: list[Triple] = [(doc_iri, RDF.type, AI.Document), (doc_iri, DCTERMS.identifier, Literal(doc.id))]
-    if doc.title:
-        triples.append((doc_iri, DCTERMS.title, Literal(doc.title)))
-    if doc.source:
-        triples.append((doc_iri, DCTERMS.source, Literal(doc.source)))
-    mentioned = {index.iri_of(m) for m in extraction.mentions if name_key(m.name)}
-    triples += [(iri, AI.mentionedIn, doc_iri) for iri in sorted(mentioned)]
-    return triples, mentioned
-
-
-def _relation_triples(doc: Document, relation: RelationMention, subject: URIRef, obj: URIRef, *,
-                      base: Base) -> list[Triple]:
-    """The relation, and the evidence of it (the second triple's subject)."""
-    evidence = evidence_iri(doc.id, relation, subject, obj, base=base)
-    text = doc.text[relation.sentence_start:relation.sentence_end]
-    return [(subject, relation.relation, obj), *((evidence, p, o) for p, o in (
-        (RDF.type, AI.Evidence), (RDF.type, RDF.Statement),
-        (RDF.subject, subject), (RDF.predicate, relation.relation), (RDF.object, obj),
-        (PROV.wasDerivedFrom, document_iri(doc.id, base=base)), (AI.sentence, Literal(" ".join(text.split()))),
-        (AI.startChar, Literal(relation.sentence_start)), (AI.endChar, Literal(relation.sentence_end)),
-        (AI.confidence, Literal(Decimal(str(relation.confidence)), datatype=XSD.decimal)),
-        (AI.rule, Literal(relation.rule))))]
-
-
-def _rejection(doc: Document, relation: RelationMention, reason: str) -> Rejection:
-    return Rejection(document=doc.id, subject=relation.subject.name, relation=local_name(relation.relation),
-                     object=relation.object.name, reason=reason, rule=relation.rule,
-                     confidence=relation.confidence,
-                     sentence=" ".join(doc.text[relation.sentence_start:relation.sentence_end].split()))
 
 
 @dataclass(frozen=True)
@@ -264,7 +80,10 @@ class KnowledgeGraph:
             raise GraphError("no graph to read")
         fmt = rdf_format(format) if format else None
         graph = Graph()
-        from .store import Store, is_store  # a store folder reads as the graph it holds
+        from .rdf.store import (  # a store folder reads as the graph it holds
+            Store,
+            is_store,
+        )
 
         for source in [s for s in flat if str(s) != "-" and is_store(s)]:
             with Store(source, read_only=True) as store:

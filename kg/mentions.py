@@ -23,7 +23,7 @@ from .boilerplate import is_boilerplate
 from .gazetteer import Gazetteer
 from .names import clean_surface, name_key
 from .ontology import Ontology
-from .vocab import AI
+from .rdf.vocab import AI
 from .words import noun_words
 
 GAZETTEER, PATTERN, NER, REFERENCE = "gazetteer", "pattern", "ner", "reference"

@@ -15,7 +15,8 @@ from .errors import FocusError, GraphError, UnknownNameError
 from .ontology import Ontology, default_ontology, local_name
 from .output import write_atomically
 from .provenance import entities_named
-from .vocab import AI, DCTERMS, NOT_RELATIONS, OWL, PROV, RDF, RDFS, SKOS
+from .rdf.evidence import document_name, statements
+from .rdf.vocab import AI, NOT_RELATIONS, OWL, RDF, RDFS, SKOS
 
 EXPORT_FORMATS = {".graphml": "graphml", ".gexf": "gexf"}
 
@@ -48,15 +49,9 @@ def to_networkx(graph: Graph, *, ontology: Ontology | None = None) -> nx.MultiDi
 
 def _evidence_by_triple(graph: Graph) -> dict[tuple, list[dict]]:
     found: dict[tuple, list[dict]] = {}
-    for node in sorted(graph.subjects(RDF.type, AI.Evidence)):
-        triple = (graph.value(node, RDF.subject), graph.value(node, RDF.predicate), graph.value(node, RDF.object))
-        doc = graph.value(node, PROV.wasDerivedFrom)
-        title = graph.value(doc, DCTERMS.title) or graph.value(doc, DCTERMS.identifier) or ""
-        found.setdefault(triple, []).append({
-            "sentence": str(graph.value(node, AI.sentence) or ""),
-            "document": str(title),
-            "confidence": float(graph.value(node, AI.confidence) or 0),
-        })
+    for s in statements(graph):
+        found.setdefault(s.triple, []).append({
+            "sentence": s.sentence, "document": document_name(graph, s.document), "confidence": s.confidence})
     for items in found.values():
         items.sort(key=lambda e: (-e["confidence"], e["document"], e["sentence"]))
     return found

@@ -17,8 +17,8 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
 
 from .errors import OntologyError
-from .rdf_input import guess_rdf_format, parse_rdf, read_rdf_bytes
-from .vocab import AI
+from .rdf.formats import guess_rdf_format, parse_rdf, read_rdf_bytes
+from .rdf.vocab import AI
 
 Words = tuple[str, ...]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 
 from .ontology import Ontology, default_ontology
-from .vocab import AI
+from .rdf.vocab import AI
 
 #: readable on white and by most colour-blind readers (Tableau 10)
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948", "#9c755f",

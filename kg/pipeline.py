@@ -17,9 +17,9 @@ from spacy.tokens import Doc
 
 from .coref import resolve_references
 from .errors import ModelError
-from .models import DEFAULT_MODEL
 from .gazetteer import Gazetteer
 from .mentions import MentionFinder
+from .models import DEFAULT_MODEL
 from .ontology import Ontology, default_ontology
 from .relations import find_relations
 from .sentences import sentence_starts

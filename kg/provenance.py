@@ -1,7 +1,7 @@
-"""Provenance: why a relation is in a graph, and why a candidate is not.
+"""Provenance: why a relation is in a graph, named as a user names things.
 
-Reads the ``ai:Evidence`` nodes kg writes (see ``graph.py``): for a relation, the sentences
-that state it, the documents they come from, the rule that read them and the confidence.
+For a relation, the sentences that state it (``kg.rdf.evidence``), the documents they come
+from, the rule that read them and the confidence; entities and relations found by name.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from rdflib import Graph, Literal, URIRef
 from .errors import ExplainError
 from .names import name_key
 from .ontology import Ontology, default_ontology, local_name
-from .vocab import AI, DCTERMS, PROV, RDF, RDFS, SKOS
+from .rdf.evidence import document_name, document_source, statements
+from .rdf.vocab import RDF, RDFS, SKOS
 
 _NAMES = (RDFS.label, SKOS.altLabel)
 
@@ -32,20 +33,6 @@ class Evidence:
     end: int
     rule: str
     confidence: float
-
-
-@dataclass(frozen=True)
-class Rejection:
-    """A candidate relation kg did not put in the graph, and why."""
-
-    document: str
-    subject: str
-    relation: str
-    object: str
-    reason: str
-    rule: str
-    confidence: float
-    sentence: str
 
 
 def label(graph: Graph, node) -> str:
@@ -77,19 +64,11 @@ def relations_named(graph: Graph, name: str, *, ontology: Ontology | None = None
 
 
 def evidence(graph: Graph, subject: URIRef, predicate: URIRef, obj: URIRef) -> list[Evidence]:
-    found = []
-    for node in graph.subjects(RDF.subject, subject):
-        if (node, RDF.predicate, predicate) not in graph or (node, RDF.object, obj) not in graph:
-            continue
-        doc = graph.value(node, PROV.wasDerivedFrom)
-        title = graph.value(doc, DCTERMS.title) or graph.value(doc, DCTERMS.identifier) or local_name(doc)
-        source = graph.value(doc, DCTERMS.source)
-        found.append(Evidence(
-            subject=label(graph, subject), relation=local_name(predicate), object=label(graph, obj),
-            sentence=str(graph.value(node, AI.sentence) or ""), document=str(title),
-            source=str(source) if source is not None else None,
-            start=int(graph.value(node, AI.startChar) or 0), end=int(graph.value(node, AI.endChar) or 0),
-            rule=str(graph.value(node, AI.rule) or ""), confidence=float(graph.value(node, AI.confidence) or 0)))
+    found = [Evidence(subject=label(graph, subject), relation=local_name(predicate), object=label(graph, obj),
+                      sentence=s.sentence, document=document_name(graph, s.document),
+                      source=document_source(graph, s.document), start=s.start, end=s.end, rule=s.rule,
+                      confidence=s.confidence)
+             for s in statements(graph, subject=subject) if s.triple == (subject, predicate, obj)]
     return sorted(found, key=lambda e: (-e.confidence, e.document, e.start))
 
 
@@ -122,12 +101,13 @@ def with_min_confidence(graph: Graph, threshold: float) -> Graph:
     for prefix, namespace in graph.namespaces():
         out.bind(prefix, namespace, override=True)
     limit = Decimal(str(threshold))
-    weak = {node for node, value in graph.subject_objects(AI.confidence) if Decimal(str(value)) < limit}
+    found = list(statements(graph))
+    weak = {s.node for s in found if Decimal(str(s.confidence)) < limit}
     support: dict[tuple, int] = defaultdict(int)
-    for node in set(graph.subjects(RDF.type, AI.Evidence)) - weak:
-        support[(graph.value(node, RDF.subject), graph.value(node, RDF.predicate), graph.value(node, RDF.object))] += 1
-    stated = {(graph.value(n, RDF.subject), graph.value(n, RDF.predicate), graph.value(n, RDF.object))
-              for n in graph.subjects(RDF.type, AI.Evidence)}
+    for s in found:
+        if s.node not in weak:
+            support[s.triple] += 1
+    stated = {s.triple for s in found}
     for triple in graph:
         s, p, o = triple
         if s in weak:

@@ -1,24 +1,53 @@
-"""Extractions as plain JSON records: what a store keeps of each document so that a later
-update can merge entities and judge relations again without running spaCy on it again."""
+"""What extraction hands on, as plain records: a document's mentions and relation candidates
+(``Extraction``, picklable, sent back by worker processes and cluster workers), the
+candidates left out (``Rejection``), and both as JSON: what a store keeps of each document so
+that a later update can merge entities and judge relations again without running spaCy."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
 
 from rdflib import URIRef
 
 from .documents import Document
-from .graph import Extraction
-from .mentions import Mention
-from .relations import RelationMention
+
+if TYPE_CHECKING:  # records are read without spaCy
+    from .mentions import Mention
+    from .relations import RelationMention
 
 FORMAT = 1
 
 
+@dataclass(frozen=True)
+class Extraction:
+    """What one document gave: its mentions and its relation candidates."""
+
+    document: Document
+    mentions: Sequence = ()
+    relations: Sequence[RelationMention] = ()
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A candidate relation kg did not put in the graph, and why."""
+
+    document: str
+    subject: str
+    relation: str
+    object: str
+    reason: str
+    rule: str
+    confidence: float
+    sentence: str
+
+
 def mention_from_dict(data: dict[str, Any]) -> Mention:
     """A mention from its ``dataclasses.asdict`` form, IRIs restored."""
+    from .mentions import Mention
+
     entry = data.get("entry")
     return Mention(**{**data, "cls": URIRef(data["cls"]), "entry": URIRef(entry) if entry else None})
 
@@ -33,6 +62,8 @@ def to_json(extraction: Extraction) -> str:
 
 
 def from_json(text: str) -> Extraction:
+    from .relations import RelationMention
+
     data = json.loads(text)
     relations = tuple(RelationMention(**{**r, "subject": mention_from_dict(r["subject"]), "object": mention_from_dict(r["object"]),
                                          "relation": URIRef(r["relation"])}) for r in data["relations"])

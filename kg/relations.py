@@ -10,18 +10,25 @@ sentence does not deny it. Rejected candidates are kept, with the reason, for de
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from rdflib import URIRef
 from spacy.tokens import Doc, Span, Token
 
 from .boilerplate import is_boilerplate
 from .events import EventReader
-from .mentions import AFFILIATION, NAMING_VERBS, SOURCE_CONFIDENCE, Mention, mentions_by_token, surface_lists
+from .mentions import (
+    AFFILIATION,
+    NAMING_VERBS,
+    SOURCE_CONFIDENCE,
+    Mention,
+    mentions_by_token,
+    surface_lists,
+)
 from .names import name_key
 from .ontology import Ontology, RelationSpec, Words
-from .vocab import AI
+from .rdf.vocab import AI
 from .words import noun_words, verb_words
 
 #: how much each construction is trusted to state a relation, before the mentions' own trust

@@ -17,7 +17,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 
 from .errors import KGError
 from .ontology import Ontology, local_name
-from .vocab import AI
+from .rdf.vocab import AI
 
 #: where kg's generated shapes live: beside the ontology's terms
 SHAPES = Namespace(str(AI._NS).rstrip("#") + "/shapes#")

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 
 from .ontology import Ontology, local_name
-from .vocab import AI, NOT_RELATIONS, RDF, RDFS
-
+from .rdf.vocab import AI, NOT_RELATIONS, RDF, RDFS
 
 
 @dataclass(frozen=True)

@@ -167,7 +167,7 @@ def view_html(graph, *, focus: str | None = None, depth: int = 1, types=(), rela
     the neighbourhood of one entity, some classes, some relations."""
     from .network import select, to_networkx
     from .provenance import entities_named
-    from .vocab import RDFS
+    from .rdf.vocab import RDFS
 
     source = _constructed(graph, construct) if construct is not None else graph
     whole = to_networkx(source)
@@ -187,7 +187,8 @@ def _constructed(graph, sparql: str):
 
     from .errors import QueryError
     from .query import run_query
-    from .vocab import AI, OWL, PROV, RDF, RDFS, SKOS
+    from .rdf.evidence import statements
+    from .rdf.vocab import OWL, RDF, RDFS, SKOS
 
     result = run_query(graph, sparql)
     if result.type != "CONSTRUCT":
@@ -199,15 +200,11 @@ def _constructed(graph, sparql: str):
         for p in (RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs):
             for o in graph.objects(node, p):
                 out.add((node, p, o))
-    for evidence in graph.subjects(RDF.type, AI.Evidence):
-        triple = (graph.value(evidence, RDF.subject), graph.value(evidence, RDF.predicate),
-                  graph.value(evidence, RDF.object))
-        if triple in result.graph:
-            for p, o in graph.predicate_objects(evidence):
-                out.add((evidence, p, o))
-            doc = graph.value(evidence, PROV.wasDerivedFrom)
-            for p, o in graph.predicate_objects(doc):
-                out.add((doc, p, o))
+    for statement in statements(graph):
+        if statement.triple in result.graph:
+            for node in (n for n in (statement.node, statement.document) if n is not None):
+                for p, o in graph.predicate_objects(node):
+                    out.add((node, p, o))
     return out
 
 

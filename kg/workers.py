@@ -20,7 +20,7 @@ from itertools import islice
 from pathlib import Path
 
 from .documents import Document
-from .graph import Extraction
+from .records import Extraction
 
 #: documents a worker takes at a time: large enough to keep spaCy's batches full, small
 #: enough that results stream back and memory stays flat

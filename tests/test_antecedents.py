@@ -4,7 +4,7 @@ import pytest
 
 from kg.coref import Antecedents
 from kg.mentions import NER, Mention
-from kg.vocab import AI
+from kg.rdf.vocab import AI
 
 
 def mention(name: str, start: int, cls=AI.Organization) -> Mention:

@@ -5,10 +5,10 @@ import subprocess
 import sys
 
 import pytest
+from conftest import EXAMPLES, SHARED, example_document_count
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from conftest import EXAMPLES, SHARED, example_document_count
 from kg.cli import main
 
 

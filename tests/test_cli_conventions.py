@@ -13,11 +13,10 @@ import threading
 import networkx as nx
 import pyoxigraph
 import pytest
-from rdflib import Graph, URIRef
-from rdflib.compare import isomorphic
-
 from conftest import EXAMPLES, ROOT
 from console import kg, kg_command, one_line_error
+from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,10 @@
 and stopped by the test, gives the graph one process gives."""
 
 import pytest
+from conftest import EXAMPLES
 from rdflib.compare import isomorphic
 
 import kg
-from conftest import EXAMPLES
 
 distributed = pytest.importorskip("distributed")
 
@@ -43,6 +43,7 @@ def test_a_store_fills_from_a_cluster(tmp_path, client):
 
 
 def test_an_unreachable_scheduler_is_one_line():
-    from console import kg as run_kg, one_line_error
+    from console import kg as run_kg
+    from console import one_line_error
 
     assert one_line_error(run_kg("build", EXAMPLES, "--dask", "tcp://127.0.0.1:9", "-q"), "Dask scheduler")

@@ -1,9 +1,9 @@
 """A relation that exists only in a user's ontology is extracted with no change to Python."""
 
+from conftest import ONTOLOGY
 from rdflib import Namespace
 
 import kg
-from conftest import ONTOLOGY
 from kg import Document
 
 AI = Namespace("https://example.org/kg/ontology#")

@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import SHARED
 
 import kg
-from conftest import SHARED
 from kg.evaluate import Gold, evaluate
 
 CORPUS = SHARED / "corpus" / "dev"

@@ -10,7 +10,7 @@ import pytest
 from kg.entities import EntityIndex, Votes
 from kg.gazetteer import Gazetteer
 from kg.mentions import NER, PATTERN, REFERENCE, Mention
-from kg.vocab import AI
+from kg.rdf.vocab import AI
 
 
 def mention(name: str, cls, *, text: str | None = None, source: str = NER, confidence: float = 0.85) -> Mention:

@@ -47,8 +47,9 @@ def test_scores_follow_the_gold_rules(tmp_path):
 
 
 def test_inverse_and_symmetric_relations_come_from_the_ontology(tmp_path):
-    from kg.ontology import Ontology
     from conftest import ONTOLOGY
+
+    from kg.ontology import Ontology
 
     text = ONTOLOGY.read_text(encoding="utf-8") + """
 ai:rivals a owl:ObjectProperty, owl:SymmetricProperty ; rdfs:domain ai:Organization ; rdfs:range ai:Organization ;

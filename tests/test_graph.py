@@ -2,14 +2,14 @@ from decimal import Decimal
 
 import pyoxigraph
 import pytest
+from conftest import EXAMPLES, example_document_count
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
 import kg
-from conftest import EXAMPLES, example_document_count
 from kg import Document
-from kg.vocab import AI, DCTERMS, ENTITY
+from kg.rdf.vocab import AI, DCTERMS, ENTITY
 
 HOSTILE_TITLE = 'He said """hi""" \\ <script>alert(1)</script>\nline two'
 HOSTILE_TEXT = ('Google released Gemma 2 "for everyone" <img src=x onerror=alert(1)> \\ today.\n'

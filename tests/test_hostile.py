@@ -14,8 +14,8 @@ import time
 import networkx as nx
 import pyoxigraph
 import pytest
-
 from console import kg, one_line_error
+
 from kg.documents import MAX_INPUT_BYTES, SECTION_CHARS
 from kg.pipeline import MAX_LENGTH
 

@@ -1,7 +1,6 @@
 """Which names are entities, and of which class: (text, expected mentions) tables."""
 
 import pytest
-
 from conftest import mentions_in
 
 

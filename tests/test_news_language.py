@@ -5,9 +5,7 @@ must give nothing, because a relation the text does not state is worse than a mi
 """
 
 import pytest
-
 from conftest import mentions_in, relations_in
-
 
 # -- entities ------------------------------------------------------------------------------
 

@@ -1,12 +1,12 @@
 
 import pytest
+from conftest import ONTOLOGY
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF
 
-from conftest import ONTOLOGY
 from kg.errors import OntologyError
 from kg.ontology import Ontology
-from kg.vocab import AI
+from kg.rdf.vocab import AI
 
 CORE_CLASSES = {"Organization", "Person", "AIModel", "Product", "Benchmark", "Dataset", "Place"}
 CORE_RELATIONS = {

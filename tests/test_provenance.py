@@ -5,7 +5,7 @@ import kg
 from kg import Document
 from kg.cli import main
 from kg.errors import ExplainError
-from kg.vocab import AI
+from kg.rdf.vocab import AI
 
 TEXT = ("Meta released Llama-2 in July. Developers like LLaMA 2, which was released by Meta. "
         "Google did not acquire Anthropic. Satya Nadella, the chief executive of Microsoft, spoke.")

@@ -1,7 +1,6 @@
 """Relations from sentences written for these tests: (text, expected triples) tables."""
 
 import pytest
-
 from conftest import relations_in
 
 

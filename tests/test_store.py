@@ -11,15 +11,16 @@ import time
 from dataclasses import replace
 
 import pytest
+from conftest import EXAMPLES
+from console import kg as run_kg
+from console import one_line_error
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
 import kg
-from conftest import EXAMPLES
-from console import kg as run_kg, one_line_error
 from kg.builder import update_store
 from kg.documents import read_documents
-from kg.store import StoreError
+from kg.rdf.store import StoreError
 
 
 @pytest.fixture(scope="module")
@@ -131,9 +132,8 @@ def local_count(store) -> int:
 
 
 def test_serve_answers_sparql_protocol_clients(built_store):
-    from SPARQLWrapper import JSON, SPARQLWrapper
-
     from console import kg_command
+    from SPARQLWrapper import JSON, SPARQLWrapper
 
     port = free_port()
     server = subprocess.Popen([*kg_command(), "serve", str(built_store), "--bind", f"127.0.0.1:{port}",
@@ -157,7 +157,7 @@ def test_serve_answers_sparql_protocol_clients(built_store):
 def test_push_sends_every_graph_and_can_be_repeated(tmp_path, built_store):
     from SPARQLWrapper import JSON, SPARQLWrapper
 
-    from kg.endpoint import oxigraph_program
+    from kg.rdf.endpoint import oxigraph_program
 
     port = free_port()
     (tmp_path / "remote").mkdir()
@@ -190,13 +190,14 @@ def _mention(name, start, cls):
 def test_a_change_elsewhere_judges_a_document_s_relations_again(tmp_path):
     """An entity's class is voted over every document: when another document outvotes it, a
     relation whose domain or range no longer fits leaves the first document's graph."""
-    from kg.gazetteer import Gazetteer
-    from kg.graph import Extraction, to_graph
     from kg.entities import EntityIndex
+    from kg.gazetteer import Gazetteer
+    from kg.rdf.write import to_graph
+    from kg.records import Extraction
     from kg.ontology import default_ontology
+    from kg.rdf.store import Store
+    from kg.rdf.vocab import AI
     from kg.relations import RelationMention
-    from kg.store import Store
-    from kg.vocab import AI
 
     ontology = default_ontology()
     gazetteer = Gazetteer()
@@ -250,7 +251,7 @@ def test_a_store_answers_as_its_graph_file_does(tmp_path, built_store, argv):
      "ASK { <urn:a> ?p ?o . ?xy ?p '?x' . <urn:?x> ?p <urn:a> } # ?x"),
 ])
 def test_bindings_replace_the_variable_everywhere(sparql, bindings, expected):
-    from kg.store import with_values
+    from kg.rdf.store import with_values
 
     assert with_values(sparql, bindings) == expected
 

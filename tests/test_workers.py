@@ -1,12 +1,13 @@
 """Extraction in worker processes gives what one process gives, in the same order."""
 
 import pytest
+from conftest import EXAMPLES
+from console import kg as run_kg
+from console import one_line_error
 from rdflib.compare import isomorphic
 
 import kg
 import kg.workers
-from conftest import EXAMPLES
-from console import kg as run_kg, one_line_error
 from kg.documents import read_documents
 
 

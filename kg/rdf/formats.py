@@ -1,4 +1,6 @@
-"""Reading RDF files kg did not write: ontologies, gazetteers, graphs.
+"""RDF formats, and reading RDF files kg did not write: ontologies, gazetteers, graphs.
+
+Formats go by rdflib's plugin names; kg's own names and file suffixes map onto them.
 
 Every RDF input is bounded in size and, when it is XML, refused if it declares entities
 (``xmlsafety``); rdflib then parses the bytes, so no parser opens a path or URL of its own.
@@ -12,12 +14,29 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 from rdflib.util import guess_format
 
-from .errors import InputError
-from .xmlsafety import refuse_entity_declarations
+from ..errors import GraphError, InputError
+from ..xmlsafety import refuse_entity_declarations
 
 #: the most bytes kg reads from one RDF file
 MAX_RDF_BYTES = 2 * 1024 * 1024 * 1024
 XML_FORMATS = frozenset({"xml", "trix", "pretty-xml"})
+
+#: file suffixes kg writes, and the rdflib serializer plugin for each
+FORMATS = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "ntriples": "nt", "trig": "trig",
+           "nq": "nquads", "nquads": "nquads", "jsonld": "json-ld", "json-ld": "json-ld",
+           "xml": "xml", "rdf": "xml", "n3": "n3"}
+
+
+def rdf_format(name: str | None = None, *, path: str | Path | None = None) -> str:
+    """The rdflib plugin name for a format name, or for a file's suffix."""
+    if name:
+        key = name.lower().lstrip(".")
+        if key not in FORMATS:
+            raise GraphError(f"unknown RDF format {name!r} (use one of: ttl, nt, trig, nquads, jsonld, xml)")
+        return FORMATS[key]
+    if path is not None:
+        return FORMATS.get(Path(path).suffix.lower().lstrip("."), "turtle")
+    return "turtle"
 
 
 def guess_rdf_format(name: str, data: bytes | None = None) -> str:

@@ -18,7 +18,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import KGError
+from ..errors import KGError
 from .store import Store, is_store
 
 DEFAULT_BIND = "127.0.0.1:7878"

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
-from .errors import KGError
+from ..errors import KGError
 
 __all__ = ["AI", "NOT_RELATIONS", "Base", "DEFAULT_BASE", "ENTITY", "DOCUMENT", "EVIDENCE", "WD", "DCTERMS", "OWL", "PROV", "RDF", "RDFS",
            "SKOS", "XSD", "ONTOLOGY_IRI", "bind_prefixes"]

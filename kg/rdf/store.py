@@ -30,22 +30,21 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from typing import TYPE_CHECKING
-
-from .documents import Document
-from .errors import KGError
-from .graph import Extraction, Triple, document_iri, document_triples, entity_triples
-from .query import DEFAULT_TIMEOUT, _term
-from .provenance import Rejection
+from ..documents import Document
+from ..errors import KGError
+from ..query import DEFAULT_TIMEOUT, _term
+from ..records import Extraction, Rejection
 from .vocab import Base, bind_prefixes
+from .write import Triple, document_iri, document_triples, entity_triples
 
 if TYPE_CHECKING:  # the extraction side (spaCy) is not imported to read or query a store
-    from .entities import EntityIndex
-    from .gazetteer import Gazetteer
-    from .ontology import Ontology
+    from ..entities import EntityIndex
+    from ..gazetteer import Gazetteer
+    from ..ontology import Ontology
 
 MARKER = "kg-store.json"
 STORE_FORMAT = 2
@@ -196,7 +195,7 @@ class Store:
         return dict(self.records.execute("SELECT id, hash FROM documents"))
 
     def _extractions(self, ids: Iterable[str]) -> dict[str, Extraction]:
-        from .records import from_json
+        from ..records import from_json
 
         return {doc_id: from_json(text) for doc_id, text in
                 self._select("SELECT id, record FROM documents WHERE id IN ({})", list(ids))}
@@ -225,8 +224,8 @@ class Store:
         relations of every other document that names an entity whose class changed. The cost
         follows the documents changed, not the size of the store: an entity's votes change by
         the changed documents' shares alone."""
-        from .entities import EntityIndex, Votes
-        from .records import to_json
+        from ..entities import EntityIndex, Votes
+        from ..records import to_json
 
         given = {e.document.id: e for e in extractions}
         remove = list(dict.fromkeys(remove))
@@ -290,14 +289,14 @@ class Store:
                            rejected=rejected)
 
     def _votes(self, iris: Sequence[str]) -> dict:
-        from .entities import Votes
+        from ..entities import Votes
 
         return {iri: Votes.from_json(text) for iri, text in
                 self._select("SELECT iri, votes FROM entities WHERE iri IN ({})", iris)}
 
     def _index(self, iris: Sequence[str], gazetteer: Gazetteer) -> EntityIndex:
         """An entity index of these entities alone, from their stored votes."""
-        from .entities import EntityIndex
+        from ..entities import EntityIndex
 
         index = EntityIndex(gazetteer, base=self.base)
         index.merge({URIRef(iri): votes for iri, votes in self._votes(iris).items()})
@@ -373,8 +372,15 @@ def query_store(path: str | Path, sparql: str, *, bindings: dict | None = None, 
     default graph. The prefixes kg writes (``ai:``, ``kge:``, ``rdfs:``...) need no declaring."""
     import pyoxigraph as ox
 
-    from .errors import QueryError
-    from .query import _TimedOut, _time_limit, calls_service, malformed, read_only, stopped
+    from ..errors import QueryError
+    from ..query import (
+        _time_limit,
+        _TimedOut,
+        calls_service,
+        malformed,
+        read_only,
+        stopped,
+    )
 
     read_only(sparql)
     with (path if isinstance(path, _Kept) else Store(path, read_only=True)) as store:
@@ -405,7 +411,7 @@ def with_values(sparql: str, bindings: dict) -> str:
     """The query with its variables bound everywhere, as rdflib's initial bindings bind them:
     each ``?name`` outside strings, IRIs and comments becomes the value, so that every
     group and filter sees it. (A variable in the SELECT clause is left to ``substitutions``.)"""
-    from .query import _STRINGS_IRIS_COMMENTS
+    from ..query import _STRINGS_IRIS_COMMENTS
 
     for key, value in bindings.items():
         name = key.lstrip("?$")
@@ -441,8 +447,8 @@ class _Kept:
 
 def store_stats(path: str | Path):
     """The counts of ``kg info``, by SPARQL on the store: fast however big it is."""
-    from .graph import GraphStats
-    from .ontology import local_name
+    from ..graph import GraphStats
+    from ..ontology import local_name
     from .vocab import NOT_RELATIONS
 
     store = Store(path, read_only=True)  # opened once for all the counts
