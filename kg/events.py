@@ -40,15 +40,16 @@ class EventReader:
 
     def sentence(self, sent: Span) -> Iterator[tuple[RelationSpec, list[Mention], Mention, str, Token]]:
         """(relation, participants, holder, rule, trigger) for each event statement."""
+        tokens = list(sent)  # made once: each relation reads every token
         for relation in self.relations:
-            events_here = [t for t in sent if _is_event_noun(t, relation)]
-            holder = self._holder(sent, relation, events_here)
+            events_here = [t for t in tokens if _is_event_noun(t, relation)]
+            holder = self._holder(tokens, relation, events_here)
             if holder is not None:
                 self.last[str(relation.iri)] = _Event(relation, holder)
             current = self.last.get(str(relation.iri))
             if current is None:
                 continue
-            for token in sent:
+            for token in tokens:
                 if token.i in self.finder.by_token:
                     continue
                 found = self._participants(token, relation, events_here)
@@ -57,8 +58,8 @@ class EventReader:
                     yield relation, participants, current.holder, rule, token
 
     # -- the holder ----------------------------------------------------------------------
-    def _holder(self, sent: Span, relation: RelationSpec, events_here: list[Token]) -> Mention | None:
-        for token in sent:
+    def _holder(self, tokens: list[Token], relation: RelationSpec, events_here: list[Token]) -> Mention | None:
+        for token in tokens:
             if token.pos_ != "VERB" or not _matches(token, relation.event_holder_verbs):
                 continue
             objects = [c for c in token.children if c.dep_ in ("dobj", "attr")]

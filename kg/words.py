@@ -19,11 +19,13 @@ def noun_words(token: Token) -> list[Words]:
 
 
 _NOUN_WORDS = "kg.noun_words"
+_VERB_WORDS = "kg.verb_words"
 
 
 def forget_words(doc) -> None:
     """Drop the forms cached on the Doc, once the relations are read."""
-    doc.user_data.pop(_NOUN_WORDS, None)
+    for key in (_NOUN_WORDS, _VERB_WORDS):
+        doc.user_data.pop(key, None)
 
 
 def _noun_words(token: Token) -> list[Words]:
@@ -46,7 +48,15 @@ def _noun_words(token: Token) -> list[Words]:
 
 def verb_words(token: Token) -> list[Words]:
     """Trigger forms of a verb: its lemma, with its particle ("set up"), its preposition
-    ("work at") or the word fused before it ("open-source", "co-found")."""
+    ("work at") or the word fused before it ("open-source", "co-found"). Computed once a token."""
+    cache = token.doc.user_data.setdefault(_VERB_WORDS, {})
+    forms = cache.get(token.i)
+    if forms is None:
+        forms = cache[token.i] = _verb_words(token)
+    return forms
+
+
+def _verb_words(token: Token) -> list[Words]:
     lemma = token.lemma_.lower()
     forms: list[Words] = [(lemma,)]
     if token.lower_ != lemma:
