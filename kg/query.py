@@ -236,12 +236,18 @@ def format_result(result: Result, *, graph: Graph, format: str = "table") -> str
     if format == "json":
         return _line_ended(result.serialize(format="json").decode("utf-8"))
     columns = [str(v) for v in result.vars or []]
+    if format == "table" and hasattr(result, "texts"):
+        # a store's result is shown without making rdflib terms of it first
+        return _table(columns, result.texts(lambda iri: _display(URIRef(iri), graph)))
     rows = [[row.get(v) if hasattr(row, "get") else row[i] for i, v in enumerate(result.vars)] for row in result]
     if format == "tsv":
         lines = ["\t".join(f"?{c}" for c in columns)]
         lines += ["\t".join(_tsv_term(t) for t in row) for row in rows]
         return "\n".join(lines) + "\n"
-    cells = [[_display(t, graph) for t in row] for row in rows]
+    return _table(columns, [[_display(t, graph) for t in row] for row in rows])
+
+
+def _table(columns: list[str], cells: list[list[str]]) -> str:
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
     out = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in cells]

@@ -12,6 +12,7 @@ loads the pipeline once.
 from __future__ import annotations
 
 import functools
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -76,15 +77,23 @@ def extract_all(nlp, documents: Sequence[Document], *, jobs: int, model: str, on
     inherited = nlp if context.get_start_method() == "fork" else None
     chunks = iter(_chunks(documents))
     workers = min(jobs, -(-len(documents) // CHUNK_SIZE))
-    with context.Pool(workers, initializer=_start_worker, initargs=(inherited, model, ontology, gazetteer)) as pool:
-        # a few chunks ahead of what the caller has taken, not all of them: results wait in
-        # this window while the caller writes, so memory stays flat however many documents
-        pending = deque(pool.apply_async(_extract_chunk, (chunk,)) for chunk in islice(chunks, AHEAD * workers))
-        while pending:
-            extractions = pending.popleft().get()
-            for chunk in islice(chunks, 1):
-                pending.append(pool.apply_async(_extract_chunk, (chunk,)))
-            yield from extractions
+    # the pipeline's objects, inherited by forked workers, are left out of their garbage
+    # collections: scanning them would cost time and copy every page they live on
+    gc.collect()
+    gc.freeze()
+    try:
+        with context.Pool(workers, initializer=_start_worker,
+                          initargs=(inherited, model, ontology, gazetteer)) as pool:
+            # a few chunks ahead of what the caller has taken, not all of them: results wait
+            # in this window while the caller writes, so memory stays flat however many documents
+            pending = deque(pool.apply_async(_extract_chunk, (chunk,)) for chunk in islice(chunks, AHEAD * workers))
+            while pending:
+                extractions = pending.popleft().get()
+                for chunk in islice(chunks, 1):
+                    pending.append(pool.apply_async(_extract_chunk, (chunk,)))
+                yield from extractions
+    finally:
+        gc.unfreeze()
 
 
 # -- Dask -------------------------------------------------------------------------------------

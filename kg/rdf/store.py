@@ -359,6 +359,24 @@ class StoreResult:
         for solution in self._result:
             yield tuple(term(solution[name]) for name in self._names)
 
+    def texts(self, show_iri) -> list[list[str]]:
+        """The rows as a table shows them: IRIs through ``show_iri`` (once each), literals
+        and blank nodes by their value, escaped for a terminal."""
+        import pyoxigraph as ox
+
+        from ..normalize import printable
+
+        shown: dict = {None: ""}
+
+        def text(value) -> str:
+            found = shown.get(value)
+            if found is None:
+                found = shown[value] = (show_iri(value.value) if isinstance(value, ox.NamedNode)
+                                        else printable(value.value))
+            return found
+
+        return [[text(solution[name]) for name in self._names] for solution in self._result]
+
     def serialize(self, *, format: str) -> bytes:
         import pyoxigraph as ox
 
@@ -458,7 +476,7 @@ def store_stats(path: str | Path):
 
     documents = int(rows("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ai:Document }")[0][0])
     evidence = int(rows("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ai:Evidence }")[0][0])
-    triples = int(rows("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0][0])
+    triples = len(store.rdf)  # every quad is in a named graph: one per document, and the entities
     classes = {local_name(c): int(n) for c, n in rows(
         "SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e rdfs:label ?l ; a ?c } GROUP BY ?c")}
     excluded = ", ".join(f"<{p}>" for p in sorted(NOT_RELATIONS))
