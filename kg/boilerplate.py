@@ -4,6 +4,8 @@ products, but states nothing about them, so kg reads no entity or relation from 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 # Calls to action that open a promotional line: "Subscribe to our newsletter", "Download our app".
@@ -18,7 +20,14 @@ PROMOTION = frozenset({"newsletter", "newsletters", "subscription", "subscriptio
 READER = frozenset({"our", "your", "us", "you"})
 
 
+#: a line with none of these words is no boilerplate: most sentences are ruled out on their
+#: text, without reading their tokens
+_SIGNALS = re.compile(r"©|\b(?:{})\b".format("|".join(sorted(PROMOTION | READER | {"reserved"}))), re.IGNORECASE)
+
+
 def is_boilerplate(sent: Span) -> bool:
+    if not _SIGNALS.search(sent.text):
+        return False
     words = [t for t in sent if t.is_alpha]
     if not words:
         return False

@@ -3,6 +3,7 @@ ontology's trigger words (``ai:verbTrigger``, ``ai:nounTrigger``, ``ai:classTrig
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, LOWER, SENT_START
 from spacy.tokens import Token
 
 from .ontology import Words
@@ -11,11 +12,10 @@ from .ontology import Words
 def noun_words(token: Token) -> list[Words]:
     """The trigger forms a noun can match: its lemma and text, with a modifier or two before.
     Computed once a token: every relation asks of every noun."""
-    cache = token.doc.user_data.setdefault(_NOUN_WORDS, {})
-    forms = cache.get(token.i)
-    if forms is None:
-        forms = cache[token.i] = _noun_words(token)
-    return forms
+    cache = token.doc.user_data.get(_NOUN_WORDS)
+    if cache is None:
+        cache = token.doc.user_data[_NOUN_WORDS] = _NounForms(token.doc)
+    return cache.forms(token.i)
 
 
 _NOUN_WORDS = "kg.noun_words"
@@ -28,22 +28,38 @@ def forget_words(doc) -> None:
         doc.user_data.pop(key, None)
 
 
-def _noun_words(token: Token) -> list[Words]:
-    doc = token.doc
-    base = {token.lemma_.lower(), token.lower_}
-    forms: list[Words] = [(b,) for b in sorted(base)]
-    left = []
-    i = token.i
-    # up to three words back, within the sentence (token.sent would find the whole sentence)
-    while i > 0 and len(left) < 3 and not doc[i].is_sent_start:
-        i -= 1
-        left.append(doc[i])
-    left = [t for t in reversed(left) if t.text != "-"]
-    for width in (1, 2):
-        if len(left) >= width:
-            prefix = tuple(t.lower_ for t in left[-width:])
-            forms.extend(prefix + (b,) for b in sorted(base))
-    return forms
+class _NounForms:
+    """A Doc's words, lemmas and sentence starts as arrays (one pass in spaCy's C code), and
+    the noun forms read off them as they are asked for, without making spaCy tokens."""
+
+    def __init__(self, doc) -> None:
+        self.rows = doc.to_array([LOWER, LEMMA, SENT_START]).tolist()
+        self.strings = doc.vocab.strings
+        self.made: dict[int, list[Words]] = {}
+
+    def forms(self, i: int) -> list[Words]:
+        found = self.made.get(i)
+        if found is None:
+            found = self.made[i] = self._forms(i)
+        return found
+
+    def _forms(self, i: int) -> list[Words]:
+        rows, strings = self.rows, self.strings
+        lower, lemma, _ = rows[i]
+        base = sorted({strings[lemma].lower(), strings[lower]})
+        forms: list[Words] = [(b,) for b in base]
+        left: list[str] = []
+        j = i
+        # up to three words back, within the sentence
+        while j > 0 and len(left) < 3 and rows[j][2] != 1:
+            j -= 1
+            left.append(strings[rows[j][0]])
+        left = [w for w in reversed(left) if w != "-"]
+        for width in (1, 2):
+            if len(left) >= width:
+                prefix = tuple(left[-width:])
+                forms.extend(prefix + (b,) for b in base)
+        return forms
 
 
 def verb_words(token: Token) -> list[Words]:
