@@ -13,7 +13,7 @@ from .documents import Document, read_documents, require_documents
 from .entities import EntityIndex
 from .errors import InputError, KGError
 from .graph import KnowledgeGraph
-from .pipeline import DEFAULT_MODEL, _gazetteer, _ontology, make_nlp
+from .pipeline import DEFAULT_MODEL, _gazetteer, _ontology, pipeline
 from .rdf.store import StoreUpdate
 from .rdf.vocab import Base
 from .rdf.write import GraphWriter
@@ -56,7 +56,7 @@ def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
     documents = require_documents(list(read_documents(sources, **handlers)))
     onto_path = str(ontology) if ontology is not None else None
     gaz_path = str(gazetteer) if gazetteer is not None else None
-    nlp = make_nlp(model, ontology=onto_path, gazetteer=gaz_path)
+    nlp = pipeline(model, ontology=onto_path, gazetteer=gaz_path)
     onto = _ontology(onto_path)
     index = EntityIndex(_gazetteer(gaz_path, onto_path), base=iri_base)
 
@@ -183,7 +183,7 @@ def update_store(store: str | Path, sources: Iterable[str | Path | Document] | s
             if remove else []
         if todo:
             # the store fills as results arrive, a batch at a time: memory holds one batch
-            nlp = make_nlp(model, ontology=str(copies[0]), gazetteer=str(copies[1]))
+            nlp = pipeline(model, ontology=str(copies[0]), gazetteer=str(copies[1]))
             batch: list[Extraction] = []
             with _progress(len(todo), enabled=progress) as bar:
                 for extraction in _extractions(nlp, todo, jobs=jobs, client=client, model=model,

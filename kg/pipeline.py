@@ -7,7 +7,9 @@ functions of a parsed ``Doc`` that are tested without this pipeline.
 
 from __future__ import annotations
 
-from functools import lru_cache
+import hashlib
+from collections import OrderedDict
+from pathlib import Path
 
 import numpy
 import spacy
@@ -33,14 +35,40 @@ for _name in ("kg_mentions", "kg_relations"):
         Doc.set_extension(_name, default=None)
 
 
-@lru_cache(maxsize=8)
+def content_key(path: str | None) -> tuple[str | None, str | None]:
+    """A file by its path and its content: what is read from it is kept by this key, so that
+    a file edited between two builds in one process is read again."""
+    if path is None:
+        return None, None
+    try:
+        return path, hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return path, None  # the loader says what is wrong with it
+
+
+def _kept(cache: OrderedDict, key, make, *, size: int = 8):
+    if key in cache:
+        cache.move_to_end(key)
+        return cache[key]
+    value = cache[key] = make()
+    if len(cache) > size:
+        cache.popitem(last=False)
+    return value
+
+
+_ONTOLOGIES: OrderedDict = OrderedDict()
+_GAZETTEERS: OrderedDict = OrderedDict()
+_PIPELINES: OrderedDict = OrderedDict()
+
+
 def _ontology(path: str | None) -> Ontology:
-    return default_ontology() if path is None else Ontology.load(path)
+    return _kept(_ONTOLOGIES, content_key(path),
+                 lambda: default_ontology() if path is None else Ontology.load(path))
 
 
-@lru_cache(maxsize=8)
 def _gazetteer(path: str | None, ontology_path: str | None) -> Gazetteer:
-    return Gazetteer.load(path, ontology=_ontology(ontology_path))
+    return _kept(_GAZETTEERS, (content_key(path), content_key(ontology_path)),
+                 lambda: Gazetteer.load(path, ontology=_ontology(ontology_path)))
 
 
 @Language.component("kg_sentences")
@@ -100,6 +128,14 @@ def _installed_name(model: str) -> str:
     if not spacy.util.is_package(model) and spacy.util.is_package(model + REUPLOAD_SUFFIX):
         return model + REUPLOAD_SUFFIX
     return model
+
+
+def pipeline(model: str = DEFAULT_MODEL, *, ontology: str | None = None,
+             gazetteer: str | None = None) -> Language:
+    """``make_nlp``'s pipeline, loaded once a process for the same model and the same file
+    contents: a second build does not load spaCy again. Not to be changed by the caller."""
+    return _kept(_PIPELINES, (model, content_key(ontology), content_key(gazetteer)),
+                 lambda: make_nlp(model, ontology=ontology, gazetteer=gazetteer), size=2)
 
 
 def make_nlp(model: str = DEFAULT_MODEL, *, ontology: str | None = None,

@@ -25,7 +25,7 @@ from .records import Extraction
 
 #: documents a worker takes at a time: large enough to keep spaCy's batches full, small
 #: enough that results stream back and memory stays flat
-CHUNK_SIZE = 32
+CHUNK_SIZE = 16
 #: fewer documents than this are not worth starting processes for
 MIN_PARALLEL_DOCUMENTS = 2 * CHUNK_SIZE
 BATCH_SIZE = 16

@@ -36,3 +36,16 @@ def plain_label(graph, node):
     from rdflib.namespace import RDFS
 
     return str(graph.graph.value(node, RDFS.label))
+
+
+def test_an_ontology_edited_between_two_builds_is_read_again(tmp_path):
+    """The pipeline and the ontology are kept between builds by the file's content, not its
+    path: a user who edits the ontology and builds again in the same process gets the edit."""
+    custom = tmp_path / "ontology.ttl"
+    doc = Document(id="lawsuit", text=TEXT)
+    custom.write_text(ONTOLOGY.read_text(encoding="utf-8"), encoding="utf-8")
+    before = kg.build([doc], ontology=custom)
+    custom.write_text(ONTOLOGY.read_text(encoding="utf-8") + SUES, encoding="utf-8")
+    after = kg.build([doc], ontology=custom)
+    assert not list(before.graph.triples((None, AI.sues, None)))
+    assert list(after.graph.triples((None, AI.sues, None)))
