@@ -145,8 +145,7 @@ def update_store(store: str | Path, sources: Iterable[str | Path | Document] | s
     changed and skipping those already there unchanged, and drop the documents in ``remove``.
     Only new and changed documents are extracted; the store then equals a full build of the
     documents it holds. Takes the options of ``build``; a store keeps its first settings."""
-    from .gazetteer import Gazetteer
-    from .ontology import Ontology, data_dir, default_ontology_path
+    from .ontology import data_dir, default_ontology_path
     from .rdf.store import Store, content_hash, is_store, stored_settings
 
     if isinstance(sources, (str, Path, Document)):
@@ -161,8 +160,8 @@ def update_store(store: str | Path, sources: Iterable[str | Path | Document] | s
     else:
         onto_file = Path(ontology) if ontology is not None else default_ontology_path()
         gaz_file = Path(gazetteer) if gazetteer is not None else data_dir() / "gazetteer.ttl"
-    onto = Ontology.load(onto_file)
-    gaz = Gazetteer.load(gaz_file, ontology=onto)
+    onto = _ontology(str(onto_file))  # read once a process while the file is unchanged
+    gaz = _gazetteer(str(gaz_file), str(onto_file))
     iri_base = Base(base) if base is not None else Base()
     settings = _settings(base=iri_base, onto_path=onto_file, gaz_path=gaz_file, model=model,
                          min_confidence=min_confidence)
