@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
+import spacy
 from rdflib import URIRef
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -32,9 +33,6 @@ AFFILIATION = "affiliation"
 
 #: how much a mention's source is trusted; it scales the confidence of its relations
 SOURCE_CONFIDENCE = {GAZETTEER: 1.0, PATTERN: 0.95, NER: 0.85, REFERENCE: 0.7, AFFILIATION: 0.7}
-
-NER_CLASSES = {"ORG": AI.Organization, "PERSON": AI.Person, "GPE": AI.Place, "LOC": AI.Place,
-               "PRODUCT": AI.Product}
 
 # Generic words of the field that NER takes for names; they never denote one entity.
 NOT_NAMES = frozenset({
@@ -85,9 +83,12 @@ class Mention:
 class MentionFinder:
     """Finds mentions in a parsed Doc. Built once per pipeline: it compiles the gazetteer."""
 
-    def __init__(self, tokenizer: Callable[[str], Doc], *, ontology: Ontology, gazetteer: Gazetteer) -> None:
-        """``tokenizer`` must be the pipeline's, so that names tokenize as documents do."""
+    def __init__(self, tokenizer: Callable[[str], Doc], *, ontology: Ontology, gazetteer: Gazetteer,
+                 ner_labels: Iterable[str] = ()) -> None:
+        """``tokenizer`` must be the pipeline's, so that names tokenize as documents do;
+        ``ner_labels`` are its recognizer's labels, fed to the classes the ontology says."""
         self.ontology = ontology
+        self.ner_classes = ontology.ner_classes(list(ner_labels), explain=spacy.explain)
         self.gazetteer = gazetteer
         self._matcher = PhraseMatcher(tokenizer.vocab, attr="ORTH")
         for entry in gazetteer.entries:
@@ -174,7 +175,7 @@ class MentionFinder:
 
     def _ner_mentions(self, doc: Doc, headline_tokens: set[int]) -> Iterator[Mention]:
         for ent in doc.ents:
-            cls = NER_CLASSES.get(ent.label_)
+            cls = self.ner_classes.get(ent.label_)
             if cls is None:
                 continue
             span = _trim(ent)
@@ -337,8 +338,11 @@ def _plausible_name(span: Span) -> bool:
 
 
 def _headline_token_set(doc: Doc) -> set[int]:
-    """Tokens of title-case lines (headlines, section titles): no sentence ends them."""
+    """Tokens of title-case lines (headlines, section titles): no sentence ends them. A
+    document of one line has no headline: it is a sentence, with or without its full stop."""
     tokens: set[int] = set()
+    if "\n" not in doc.text.strip():
+        return tokens
     for sent in doc.sents:
         words = [t for t in sent if t.is_alpha]
         if len(words) < 3 or sent[-1].text in (".", "!", "?", '"', "”") or any(t.text == "." for t in sent):

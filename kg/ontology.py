@@ -6,7 +6,8 @@ domain, range and trigger words, is extracted on the next build.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -42,6 +43,7 @@ class ClassSpec:
     name_prefixes: tuple[str, ...] = ()
     name_suffixes: frozenset[str] = frozenset()
     superclasses: frozenset[URIRef] = frozenset()
+    ner_labels: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,26 @@ class Ontology:
                 index.setdefault(words, spec.iri)
         return index
 
+    def ner_classes(self, labels: Iterable[str], *, explain: Callable[[str], str | None]) -> dict[str, URIRef]:
+        """Which class each of a recognizer's labels feeds. Declared with ``ai:nerLabel``;
+        an ontology that declares none gets kg's own for the classes it shares with kg (by
+        IRI), and for its other classes the labels whose description (``explain``, such as
+        ``spacy.explain``) or name names the class: ORG, "Companies, agencies,
+        institutions", feeds ``ex:Company``."""
+        declared = {label: spec.iri for spec in self.classes.values() for label in spec.ner_labels}
+        if declared:
+            return {label: declared[label] for label in labels if label in declared}
+        kg_own = default_ontology()
+        found = {label: spec.iri for spec in kg_own.classes.values() if spec.iri in self.classes
+                 for label in spec.ner_labels if label in labels}
+        for label in labels:
+            if label not in found:
+                cls = _class_named_by(label, explain(label) or "", [c for c in self.classes.values()
+                                                                     if c.iri not in found.values()])
+                if cls is not None:
+                    found[label] = cls
+        return found
+
     def verb_relations(self, words: Words) -> list[RelationSpec]:
         return self._by_verb.get(words, [])
 
@@ -225,6 +247,34 @@ def _text(graph: Graph, subject, predicate) -> str | None:
     return sorted(pool)[0] if pool else None
 
 
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _class_named_by(label: str, description: str, classes: list[ClassSpec]) -> URIRef | None:
+    """The one class a recognizer's label names: by the start of the class's name ("ORG",
+    Organization) or by a word its description shares with the class's name, label or
+    trigger words ("Companies", Company). None when no class, or several alike, match."""
+    said = {_singular(w) for w in re.findall(r"[a-z]+", description.lower()) if len(w) > 2}
+    scores: dict[URIRef, int] = {}
+    for spec in classes:
+        names = {spec.name.lower(), spec.label.lower()}
+        words = {_singular(w) for text in (spec.name, spec.label) for w in re.findall(r"[A-Z]?[a-z]+", text)}
+        words = {w.lower() for w in words} | {_singular(w) for words_ in spec.triggers for w in words_}
+        score = 2 * any(n.startswith(label.lower()) for n in names if len(label) >= 3) + len(said & words)
+        if score:
+            scores[spec.iri] = score
+    if not scores:
+        return None
+    best = max(scores.values())
+    winners = [iri for iri, score in scores.items() if score == best]
+    return winners[0] if len(winners) == 1 else None
+
+
 def _literals(graph: Graph, subject, predicate) -> list[str]:
     return sorted(str(o) for o in graph.objects(subject, predicate) if isinstance(o, Literal))
 
@@ -246,6 +296,7 @@ def _read_classes(graph: Graph) -> Iterator[tuple[URIRef, ClassSpec]]:
             name_prefixes=tuple(sorted(_literals(graph, iri, AI.namePrefix), key=lambda p: (-len(p), p))),
             name_suffixes=frozenset(_literals(graph, iri, AI.nameSuffix)),
             superclasses=frozenset(o for o in graph.objects(iri, RDFS.subClassOf) if isinstance(o, URIRef)),
+            ner_labels=frozenset(label.strip() for label in _literals(graph, iri, AI.nerLabel)),
         )
 
 

@@ -87,7 +87,9 @@ def sentences(doc: Doc) -> Doc:
                   default_config={"ontology": None, "gazetteer": None})
 def make_mentions(nlp: Language, name: str, ontology: str | None, gazetteer: str | None):
     onto = _ontology(ontology)
-    finder = MentionFinder(nlp.tokenizer, ontology=onto, gazetteer=_gazetteer(gazetteer, ontology))
+    labels = nlp.get_pipe("ner").labels if "ner" in nlp.pipe_names else ()
+    finder = MentionFinder(nlp.tokenizer, ontology=onto, gazetteer=_gazetteer(gazetteer, ontology),
+                           ner_labels=labels)
 
     def kg_mentions(doc: Doc) -> Doc:
         doc._.kg_mentions = resolve_references(doc, finder(doc), ontology=onto)

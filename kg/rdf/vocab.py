@@ -77,6 +77,7 @@ class AI(DefinedNamespace):
     classTrigger: URIRef
     namePrefix: URIRef
     nameSuffix: URIRef
+    nerLabel: URIRef
     eventNoun: URIRef
     eventHolderVerb: URIRef
     eventParticipantVerb: URIRef
