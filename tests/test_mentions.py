@@ -61,3 +61,18 @@ def test_ambiguous_description_is_not_resolved(nlp):
 def test_generic_capitals_never_become_names(nlp):
     names = {name for name, _ in mentions_in(nlp, "The AI model and the GPT approach beat the LLM baseline.")}
     assert not names & {"AI", "GPT", "LLM"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a document of one line is a sentence, full stop or not: its names count
+    ("Jane Doe Joins Nimbus Research In Austin", {("Jane Doe", "Person"), ("Austin", "Place")}),
+    ("President Ann Lee Met Prime Minister Bo Park In Lyon",
+     {("Ann Lee", "Person"), ("Bo Park", "Person")}),
+])
+def test_a_one_line_document_is_no_headline(nlp, text, expected):
+    assert expected <= mentions_in(nlp, text)
+
+
+def test_a_title_case_line_above_a_body_is_a_headline(nlp):
+    """Title case fools NER: a headline's names must come from elsewhere."""
+    assert not mentions_in(nlp, "Jane Doe Joins Nimbus Research In Austin\n\nThe company said so.")
