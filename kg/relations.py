@@ -35,11 +35,18 @@ from .words import noun_words, verb_words
 RULE_CONFIDENCE = {
     "verb": 0.9, "verb-participle": 0.8, "verb-inherited": 0.75, "verb-object": 0.7,
     "noun": 0.85, "noun-copula": 0.8, "noun-inherited": 0.75,
-    "preposition": 0.65, "possessive": 0.7, "compound": 0.6,
+    "preposition": 0.65, "possessive": 0.7, "compound": 0.6, "comma-place": 0.6,
     "event-participant": 0.8, "event-participant-elided": 0.65,
 }
 PLANNED_FACTOR = 0.8
 REVERSED_FACTOR = 0.9
+
+# What a name set off by a comma after another states: "Aiken, S.C.", "a Boise, Idaho, firm",
+# "Lyon, France" read as "Aiken in S.C.": the ontology's relations for this preposition, whose
+# domain and range then say which (a place in a place, a firm in a city).
+COMMA_PREPOSITION = "in"
+# words after the second name that make "X, Y" a list rather than a place given its place
+LIST_WORDS = frozenset({"and", "or", "&"})
 
 # Prepositions whose object is an argument of a noun trigger ("president of", "investor in").
 NOUN_PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on", "behind"})
@@ -138,6 +145,31 @@ class _Finder:
                     yield from self._pairs(relations, [head], objects, "preposition", token, sent,
                                            reversible=False)
         yield from self._possessives(sent)
+        yield from self._comma_places(sent)
+
+    def _comma_places(self, sent: Span) -> Iterator[RelationMention]:
+        """ "Bethany, Conn.", "Acme, a Boise, Idaho, firm": a name, a comma and a name right
+        after, not a list ("Paris, London and Berlin", "Meta, Google, Amazon")."""
+        relations = self.ontology.preposition_relations(COMMA_PREPOSITION)
+        if not relations:
+            return
+        doc = self.doc
+        for first in self.mentions:
+            if not (sent.start <= first.start and first.end + 1 < sent.end) or doc[first.end].text != ",":
+                continue
+            second = self.by_token.get(first.end + 1)
+            if second is None or second.start != first.end + 1 or second is first:
+                continue
+            if self.lists.get(first.start) is not None and self.lists.get(first.start) is self.lists.get(second.start):
+                continue
+            # "Paris, London and Berlin", "Paris, London, Berlin": another name follows
+            i = second.end
+            while i < sent.end and (doc[i].text == "," or doc[i].lower_ in LIST_WORDS):
+                i += 1
+            if i > second.end and i in self.by_token and self.by_token[i].start == i:
+                continue
+            yield from self._pairs(relations, [first], [second], "comma-place", doc[first.end], sent,
+                                   reversible=False)
 
     def events(self, reader: EventReader, sent: Span) -> Iterator[RelationMention]:
         for relation, participants, holder, rule, trigger in reader.sentence(sent):

@@ -1,5 +1,6 @@
 """A relation that exists only in a user's ontology is extracted with no change to Python."""
 
+import pytest
 from conftest import ONTOLOGY
 from rdflib import Namespace
 
@@ -49,3 +50,35 @@ def test_an_ontology_edited_between_two_builds_is_read_again(tmp_path):
     after = kg.build([doc], ontology=custom)
     assert not list(before.graph.triples((None, AI.sues, None)))
     assert list(after.graph.triples((None, AI.sues, None)))
+
+
+PLACES = """
+ai:locatedIn a owl:ObjectProperty ;
+    rdfs:label "located in"@en ;
+    rdfs:domain ai:Place ;
+    rdfs:range ai:Place ;
+    ai:prepositionTrigger "in" .
+"""
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a place set off by a comma after another is where it is: read as the preposition "in"
+    ("The plant near Aiken, S.C., closed last year.", {("Aiken", "S.C.")}),
+    ("The talks were held in Lyon, France.", {("Lyon", "France")}),
+    ("She grew up in Boise, Idaho, and moved away.", {("Boise", "Idaho")}),
+    # lists are no places in places
+    ("Officials in Paris, London and Berlin agreed.", set()),
+    ("Offices in Paris, London, and Berlin opened.", set()),
+])
+def test_a_place_after_a_comma_is_where_the_thing_is(tmp_path, text, expected):
+    custom = tmp_path / "with-places.ttl"
+    custom.write_text(ONTOLOGY.read_text(encoding="utf-8") + PLACES, encoding="utf-8")
+    graph = kg.build([Document(id="a", text=text)], ontology=custom)
+    found = {(plain_label(graph, s), plain_label(graph, o)) for s, _, o in graph.graph.triples((None, AI.locatedIn, None))}
+    assert found == expected
+
+
+def test_kg_s_own_ontology_reads_nothing_from_a_comma():
+    """kg's ontology gives "in" to no relation: "Mistral AI, Paris" states nothing there."""
+    graph = kg.build([Document(id="a", text="The deal was signed in Lyon, France.")])
+    assert not list(graph.relations())
