@@ -213,9 +213,16 @@ class MentionFinder:
 def class_from_context(span: Span, ontology: Ontology) -> URIRef | None:
     root = span.root
     nouns: list[Token] = []
+    title = _title_before_name(root.head) if root.dep_ in ("compound", "nmod") else None
+    if title is not None and title.i >= span.end:
+        # "Acme Robotics researcher Jane Doe": the noun is Jane Doe's; the name before it is
+        # where she works, the range of the relation the noun states
+        return _range_of_title(title, ontology)
     if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") \
             and root.head.i >= span.end:
         nouns.append(root.head)  # "the HumanEval benchmark"
+    # "spokesman Bo Park", "chief executive Ann Lee": a title right before the name
+    nouns.extend(c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == span.start - 1)
     if root.dep_ == "appos":
         nouns.append(root.head)  # "the startup, Cohere"
     nouns.extend(c for c in root.children if c.dep_ == "appos")  # "Cohere, a startup"
@@ -233,6 +240,22 @@ def class_from_context(span: Span, ontology: Ontology) -> URIRef | None:
             if cls is not None:
                 return cls
     return None
+
+
+def _title_before_name(noun: Token) -> Token | None:
+    """The noun, when it is a title right before a name ("researcher" in "researcher Jane Doe")."""
+    if noun.pos_ == "NOUN" and noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and noun.head.i > noun.i \
+            and noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].pos_ == "PROPN":
+        return noun
+    return None
+
+
+def _range_of_title(title: Token, ontology: Ontology) -> URIRef | None:
+    """The one range class of the relations a title states ("researcher": worksFor, whose
+    range is Organization), if they agree on one."""
+    ranges = {cls for words in noun_words(title) for relation in ontology.noun_relations(words)
+              for cls in relation.range}
+    return ranges.pop() if len(ranges) == 1 else None
 
 
 def _surface_apposition(span: Span) -> Token | None:

@@ -85,6 +85,25 @@ def test_titles(nlp, text, expected):
     assert expected <= relations_in(nlp, text)
 
 
+@pytest.mark.parametrize(("text", "person", "organization"), [
+    # a name before a title before a name is where the person works, never a person itself
+    ("Acme Robotics researcher Jane Doe said the model works.", "Jane Doe", "Acme Robotics"),
+    ("Nimbus spokesman Bo Park declined to comment.", "Bo Park", "Nimbus"),
+    ("The report was written by Acme Robotics engineer Jane Doe.", "Jane Doe", "Acme Robotics"),
+])
+def test_an_organization_before_a_title_is_the_employer(nlp, text, person, organization):
+    assert {(person, "Person"), (organization, "Organization")} <= mentions_in(nlp, text)
+    assert (person, "worksFor", organization) in relations_in(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Former Acme Robotics researcher Jane Doe now teaches.",  # a former role states nothing now
+    "The Fathom benchmark researchers published a paper.",  # no name after the title
+])
+def test_a_title_before_a_name_states_no_more(nlp, text):
+    assert not {r for r in relations_in(nlp, text) if r[1] == "worksFor"}
+
+
 # -- possessives and compounds ------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
