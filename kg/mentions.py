@@ -204,20 +204,22 @@ class MentionFinder:
         """Give a name the class its context states: "the X benchmark", "X, a startup"."""
         if mention.source == GAZETTEER:
             return mention
-        cls = class_from_context(mention.span(doc), self.ontology)
+        cls = class_from_context(mention.span(doc), self.ontology, current=mention.cls)
         if cls is None or cls == mention.cls:
             return mention
         return _replace_class(mention, cls)
 
 
-def class_from_context(span: Span, ontology: Ontology) -> URIRef | None:
+def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None = None) -> URIRef | None:
+    """The class the words around a name give it. ``current`` is the class it has so far."""
     root = span.root
     nouns: list[Token] = []
     title = _title_before_name(root.head) if root.dep_ in ("compound", "nmod") else None
     if title is not None and title.i >= span.end:
-        # "Acme Robotics researcher Jane Doe": the noun is Jane Doe's; the name before it is
-        # where she works, the range of the relation the noun states
-        return _range_of_title(title, ontology)
+        # "Acme Robotics researcher Jane Doe": the noun is Jane Doe's, and a name before it
+        # typed as she is (NER's usual mistake) is where she works: the range of the
+        # relation the noun states. "Texas researcher Jane Doe" keeps its place.
+        return _range_of_title(title, ontology, current)
     if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") \
             and root.head.i >= span.end:
         nouns.append(root.head)  # "the HumanEval benchmark"
@@ -250,12 +252,16 @@ def _title_before_name(noun: Token) -> Token | None:
     return None
 
 
-def _range_of_title(title: Token, ontology: Ontology) -> URIRef | None:
+def _range_of_title(title: Token, ontology: Ontology, current: URIRef | None) -> URIRef | None:
     """The one range class of the relations a title states ("researcher": worksFor, whose
-    range is Organization), if they agree on one."""
-    ranges = {cls for words in noun_words(title) for relation in ontology.noun_relations(words)
-              for cls in relation.range}
-    return ranges.pop() if len(ranges) == 1 else None
+    range is Organization), if they agree on one and the name is of their domain so far."""
+    relations = [r for words in noun_words(title) for r in ontology.noun_relations(words)]
+    ranges = {cls for r in relations for cls in r.range}
+    if len(ranges) != 1 or current is None:
+        return None
+    if not any(ontology.is_a(current, cls) for r in relations for cls in r.domain):
+        return None
+    return ranges.pop()
 
 
 def _surface_apposition(span: Span) -> Token | None:

@@ -104,6 +104,12 @@ def test_a_title_before_a_name_states_no_more(nlp, text):
     assert not {r for r in relations_in(nlp, text) if r[1] == "worksFor"}
 
 
+def test_a_place_before_a_title_stays_a_place(nlp):
+    text = "Texas researcher Jane Doe said so."
+    assert ("Texas", "Place") in mentions_in(nlp, text)
+    assert not relations_in(nlp, text)
+
+
 # -- possessives and compounds ------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
