@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import sys
 from contextlib import contextmanager
 from collections.abc import Callable, Iterable
@@ -22,8 +21,7 @@ from .workers import available_cores, extract_all, extract_on_cluster
 
 #: above this many documents, a progress bar is shown on standard error
 PROGRESS_THRESHOLD = 5
-#: extractions written to a store at a time: each write reads the mentions of the entities
-#: the batch names, which for the most named entities grows with the store
+#: extractions written to a store at a time: fewer, larger writes, with memory for one batch
 STORE_BATCH = 500
 
 
@@ -120,12 +118,9 @@ def _progress(total: int, *, enabled: bool):
 
 
 def _settings(*, base: Base, onto_path: Path, gaz_path: Path, model: str, min_confidence: float) -> dict:
-    from .pipeline import _installed_name
+    from .pipeline import _installed_name, content_key
 
-    def digest(path: Path) -> str:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-
-    return {"base": base.iri, "ontology": digest(onto_path), "gazetteer": digest(gaz_path),
+    return {"base": base.iri, "ontology": content_key(str(onto_path))[1], "gazetteer": content_key(str(gaz_path))[1],
             "model": _installed_name(model), "min_confidence": min_confidence}
 
 

@@ -107,21 +107,21 @@ class EntityIndex:
 
     def votes_of(self, mentions: Iterable[Mention]) -> dict[URIRef, Votes]:
         """The mentions' votes by entity: one document's contribution."""
-        out: dict[URIRef, Votes] = {}
-        for mention in mentions:
-            if name_key(mention.name):
-                out.setdefault(self.iri_of(mention), Votes()).add(mention)
-        return out
+        return self._tally(mentions, {})
 
     def add(self, mentions: Iterable[Mention]) -> None:
         self._entities = None
+        self._tally(mentions, self.votes)
+
+    def _tally(self, mentions: Iterable[Mention], into: dict[URIRef, Votes]) -> dict[URIRef, Votes]:
         for mention in mentions:
             if name_key(mention.name):
                 iri = self.iri_of(mention)
-                votes = self.votes.get(iri)
+                votes = into.get(iri)
                 if votes is None:
-                    votes = self.votes[iri] = Votes()
+                    votes = into[iri] = Votes()
                 votes.add(mention)
+        return into
 
     def merge(self, votes: dict[URIRef, Votes], *, sign: int = 1) -> None:
         """Add these votes (``sign=-1``: take them away; an entity left with no mention goes)."""

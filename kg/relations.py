@@ -45,8 +45,6 @@ REVERSED_FACTOR = 0.9
 # "Lyon, France" read as "Aiken in S.C.": the ontology's relations for this preposition, whose
 # domain and range then say which (a place in a place, a firm in a city).
 COMMA_PREPOSITION = "in"
-# words after the second name that make "X, Y" a list rather than a place given its place
-LIST_WORDS = frozenset({"and", "or", "&"})
 
 # Prepositions whose object is an argument of a noun trigger ("president of", "investor in").
 NOUN_PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on", "behind"})
@@ -160,14 +158,9 @@ class _Finder:
             second = self.by_token.get(first.end + 1)
             if second is None or second.start != first.end + 1 or second is first:
                 continue
-            if self.lists.get(first.start) is not None and self.lists.get(first.start) is self.lists.get(second.start):
-                continue
-            # "Paris, London and Berlin", "Paris, London, Berlin": another name follows
-            i = second.end
-            while i < sent.end and (doc[i].text == "," or doc[i].lower_ in LIST_WORDS):
-                i += 1
-            if i > second.end and i in self.by_token and self.by_token[i].start == i:
-                continue
+            members = self.lists.get(first.start)
+            if members is not None and second in members:
+                continue  # one list (read from its commas and "and"), not a place in a place
             yield from self._pairs(relations, [first], [second], "comma-place", doc[first.end], sent,
                                    reversible=False)
 

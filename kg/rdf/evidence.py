@@ -46,11 +46,6 @@ def statements(graph: Graph, *, subject: URIRef | None = None) -> Iterator[State
                         confidence=float(value(node, AI.confidence) or 0))
 
 
-def stated_triples(graph: Graph) -> set[tuple]:
-    """The relations that have evidence."""
-    return {s.triple for s in statements(graph)}
-
-
 def document_name(graph: Graph, document: URIRef | None) -> str:
     """How a document is shown: its title, else its identifier, else its IRI's last part."""
     if document is None:

@@ -74,16 +74,13 @@ class GraphWriter:
 
     def add(self, extraction: Extraction) -> None:
         doc, index = extraction.document, self.index
-        header, mentioned = _document_header(extraction, index)
-        self.graph.addN((s, p, o, self.graph) for s, p, o in header)
+        self.graph.addN((s, p, o, self.graph) for s, p, o in _document_header(extraction, index))
         for relation in extraction.relations:
             self._count += 1
-            if relation.rejected is not None:
-                self._judged.append((self._count, _rejection(doc, relation, relation.rejected)))
-                continue
             subject, obj = index.iri_of(relation.subject), index.iri_of(relation.object)
-            if subject == obj:
-                self._judged.append((self._count, _rejection(doc, relation, "same entity")))
+            reason = _unfit_alone(relation, subject, obj)
+            if reason is not None:
+                self._judged.append((self._count, _rejection(doc, relation, reason)))
                 continue
             evidence = None
             if relation.confidence >= self.min_confidence:
@@ -98,15 +95,14 @@ class GraphWriter:
             graph.addN((s, p, o, graph) for s, p, o in entity_triples(entity))
         left_out = list(self._judged)
         for position, doc, relation, subject, obj, evidence in self._pending:
-            spec = self.ontology.relations[relation.relation]
-            if not self.ontology.fits(spec, entities[subject].cls, entities[obj].cls):
-                # the entity's class, voted over all its mentions, differs from this mention's
-                left_out.append((position, _rejection(doc, relation, "domain/range of the merged entities")))
+            reason = _unfit_with(relation, entities[subject], entities[obj], ontology=self.ontology,
+                                 min_confidence=self.min_confidence)
+            if reason is None:
+                continue
+            left_out.append((position, _rejection(doc, relation, reason)))
+            if evidence is not None:  # written when it arrived: the classes have ruled it out
                 graph.remove((subject, relation.relation, obj))
-                if evidence is not None:
-                    graph.remove((evidence, None, None))
-            elif evidence is None:
-                left_out.append((position, _rejection(doc, relation, "low confidence")))
+                graph.remove((evidence, None, None))
         return graph, [r for _, r in sorted(left_out, key=lambda item: item[0])]
 
 
@@ -125,28 +121,36 @@ def document_triples(extraction: Extraction, index: EntityIndex, *, ontology: On
     it states with their evidence; and the candidates left out, with the reason. It depends on
     other documents only through the classes of the entities (voted over all mentions)."""
     doc = extraction.document
-    triples, _ = _document_header(extraction, index)
+    triples = _document_header(extraction, index)
     left_out: list[Rejection] = []
     for relation in extraction.relations:
-        if relation.rejected is not None:
-            left_out.append(_rejection(doc, relation, relation.rejected))
-            continue
-        subject, obj = index[relation.subject], index[relation.object]
-        spec = ontology.relations[relation.relation]
-        if subject.iri == obj.iri:
-            left_out.append(_rejection(doc, relation, "same entity"))
-            continue
-        if not ontology.fits(spec, subject.cls, obj.cls):
-            left_out.append(_rejection(doc, relation, "domain/range of the merged entities"))
-            continue
-        if relation.confidence < min_confidence:
-            left_out.append(_rejection(doc, relation, "low confidence"))
-            continue
-        triples += _relation_triples(doc, relation, subject.iri, obj.iri, base=index.base)
+        subject, obj = index.iri_of(relation.subject), index.iri_of(relation.object)
+        reason = _unfit_alone(relation, subject, obj) or _unfit_with(
+            relation, index.entities[subject], index.entities[obj], ontology=ontology, min_confidence=min_confidence)
+        if reason is not None:
+            left_out.append(_rejection(doc, relation, reason))
+        else:
+            triples += _relation_triples(doc, relation, subject, obj, base=index.base)
     return triples, left_out
 
 
-def _document_header(extraction: Extraction, index: EntityIndex) -> tuple[list[Triple], set[URIRef]]:
+def _unfit_alone(relation: RelationMention, subject: URIRef, obj: URIRef) -> str | None:
+    """Why a candidate is left out whatever the other documents say, if it is."""
+    if relation.rejected is not None:
+        return relation.rejected
+    return "same entity" if subject == obj else None
+
+
+def _unfit_with(relation: RelationMention, subject: Entity, obj: Entity, *, ontology: Ontology,
+                min_confidence: float) -> str | None:
+    """Why a candidate is left out once its entities' classes are voted, if it is."""
+    if not ontology.fits(ontology.relations[relation.relation], subject.cls, obj.cls):
+        # the entity's class, voted over all its mentions, differs from this mention's
+        return "domain/range of the merged entities"
+    return "low confidence" if relation.confidence < min_confidence else None
+
+
+def _document_header(extraction: Extraction, index: EntityIndex) -> list[Triple]:
     """The document node, and the entities it mentions."""
     doc = extraction.document
     doc_iri = document_iri(doc.id, base=index.base)
@@ -157,7 +161,7 @@ def _document_header(extraction: Extraction, index: EntityIndex) -> tuple[list[T
         triples.append((doc_iri, DCTERMS.source, Literal(doc.source)))
     mentioned = {index.iri_of(m) for m in extraction.mentions if name_key(m.name)}
     triples += [(iri, AI.mentionedIn, doc_iri) for iri in sorted(mentioned)]
-    return triples, mentioned
+    return triples
 
 
 def _relation_triples(doc: Document, relation: RelationMention, subject: URIRef, obj: URIRef, *,
