@@ -26,6 +26,7 @@ from .mentions import (
 from .names import name_key
 from .ontology import Ontology
 from .rdf.vocab import AI
+from .words import token_table
 
 #: nouns that can stand for any company: the article's main one is meant
 GENERIC_ORGANIZATION_NOUNS = frozenset({"company", "startup", "start-up", "firm", "giant", "chipmaker",
@@ -90,13 +91,15 @@ def resolve_references(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontol
     mentions = _surnames(mentions)
     by_token = mentions_by_token(mentions)
     earlier = Antecedents([m for m in mentions if m.source in (GAZETTEER, PATTERN, NER)])
-    sentence_starts = [sent.start for sent in doc.sents]
+    table = token_table(doc)
+    sentence_starts = [start for start, _ in table.sentences()]
     org_triggers = ontology.class_nouns(ORGANIZATION)
     added: list[Mention] = []
-    for token in doc:
-        if token.i in by_token or not (token.lower_ in REFERRING_WORDS or token.pos_ == "PROPN"):
+    for i, (lower, pos) in enumerate(zip(table.lower, table.pos)):
+        if i in by_token or not (lower in REFERRING_WORDS or pos == "PROPN"):
             continue  # every reference starts with one of these words or with a name
-        earlier.advance(token.i)
+        token = doc[i]
+        earlier.advance(i)
         ref = (_short_name(token, earlier) or _reported_subject(token, by_token, org_triggers)
                or _description(token, earlier, org_triggers)
                or _thing_description(token, earlier, ontology, sentence_starts)

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from .mentions import Mention
 from .ontology import Ontology, RelationSpec, Words
-from .words import noun_words, verb_words
+from .words import noun_words, token_table, verb_words
 
 #: entity labels that stand for the money of an event ("raised $235 million")
 MONEY_LABELS = frozenset({"MONEY"})
@@ -37,30 +37,43 @@ class EventReader:
         self.relations = ontology.event_relations
         self.last: dict[str, _Event] = {}
         self.sources: dict[int, list[Token]] = {}  # "raised $1.3 billion from A and B", by verb
+        #: the words an event noun ends with: a noun is one only if it or a compound in it ends so
+        self.event_ends = frozenset(w[-1] for r in self.relations for w in r.event_nouns)
 
     def sentence(self, sent: Span) -> Iterator[tuple[RelationSpec, list[Mention], Mention, str, Token]]:
         """(relation, participants, holder, rule, trigger) for each event statement."""
+        if not self.relations:
+            return
+        table = token_table(sent.doc)
         tokens = list(sent)  # made once: each relation reads every token
+        # which tokens each question can concern, read off the table without making tokens
+        ending = [i for i in range(sent.start, sent.end)
+                  if table.lemma[i].lower() in self.event_ends or table.lower[i] in self.event_ends]
+        may_be_event = {*ending, *(table.head[i] for i in ending if table.dep[i] == "compound"
+                                   and table.pos[i] == "NOUN")}
+        nominals = [t for t in tokens if t.i in may_be_event
+                    and (table.pos[t.i] in ("NOUN", "PROPN") or table.dep[t.i] in NOMINAL_DEPS)]
+        verbs = [t for t in tokens if table.pos[t.i] == "VERB"]
+        readers = [t for t in tokens if t.i not in self.finder.by_token and (
+            t.i in self.sources or table.pos[t.i] in ("VERB", "NOUN") or table.lemma[t.i] == "participation")]
         for relation in self.relations:
-            events_here = [t for t in tokens if _is_event_noun(t, relation)]
-            holder = self._holder(tokens, relation, events_here)
+            events_here = [t for t in nominals if _is_event_noun(t, relation)]
+            holder = self._holder(verbs, relation, events_here)
             if holder is not None:
                 self.last[str(relation.iri)] = _Event(relation, holder)
             current = self.last.get(str(relation.iri))
             if current is None:
                 continue
-            for token in tokens:
-                if token.i in self.finder.by_token:
-                    continue
+            for token in readers:
                 found = self._participants(token, relation, events_here)
                 if found:
                     participants, rule = found
                     yield relation, participants, current.holder, rule, token
 
     # -- the holder ----------------------------------------------------------------------
-    def _holder(self, tokens: list[Token], relation: RelationSpec, events_here: list[Token]) -> Mention | None:
-        for token in tokens:
-            if token.pos_ != "VERB" or not _matches(token, relation.event_holder_verbs):
+    def _holder(self, verbs: list[Token], relation: RelationSpec, events_here: list[Token]) -> Mention | None:
+        for token in verbs:
+            if not _matches(token, relation.event_holder_verbs):
                 continue
             objects = [c for c in token.children if c.dep_ in ("dobj", "attr")]
             objects += [p for c in token.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]

@@ -20,12 +20,11 @@ from rdflib import URIRef
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .boilerplate import is_boilerplate
 from .gazetteer import Gazetteer
 from .names import clean_surface, name_key
 from .ontology import Ontology
 from .rdf.vocab import AI
-from .words import noun_words
+from .words import noun_words, token_table
 
 GAZETTEER, PATTERN, NER, REFERENCE = "gazetteer", "pattern", "ner", "reference"
 #: an organization standing for its people ("researchers at Stanford University")
@@ -110,9 +109,10 @@ class MentionFinder:
         candidates = [*self._gazetteer_mentions(doc), *self._pattern_mentions(doc),
                       *self._ner_mentions(doc, headline_tokens), *self._shaped_names(doc, headline_tokens)]
         chosen = _resolve_overlaps(candidates, doc)
-        boilerplate = {sent.start for sent in doc.sents if is_boilerplate(sent)}
+        table = token_table(doc)
+        boilerplate = table.boilerplate(doc)
         kept = [self._retype(doc, m) for m in chosen
-                if doc[m.start].sent.start not in boilerplate and not _ticker(doc[m.start:m.end])]
+                if table.sent_start[m.start] not in boilerplate and not _ticker(doc[m.start:m.end])]
         kept = _recurring_names(doc, kept, boilerplate)
         return unify_classes(_share_list_classes(doc, kept))
 
@@ -124,14 +124,16 @@ class MentionFinder:
             yield _mention(span, name=entry.label, cls=entry.cls, source=GAZETTEER, entry=entry.iri)
 
     def _pattern_mentions(self, doc: Doc) -> Iterator[Mention]:
+        table = token_table(doc)
+        text = table.text
         i = 0
         while i < len(doc):
             found = self._name_at(doc, i)
             if found is None:
-                if _SIZED_NAME.match(doc[i].text) or (
-                        doc[i].is_title and i + 1 < len(doc) and _PARAMETER_SIZE.match(doc[i + 1].text)
-                        and not doc[i].is_sent_start):
-                    end = i + 1 if _SIZED_NAME.match(doc[i].text) else i + 2
+                if _SIZED_NAME.match(text[i]) or (
+                        text[i].istitle() and i + 1 < len(doc) and _PARAMETER_SIZE.match(text[i + 1])
+                        and table.sent_start[i] != i):
+                    end = i + 1 if _SIZED_NAME.match(text[i]) else i + 2
                     yield _mention(doc[i:end], cls=AI.AIModel, source=PATTERN)
                     i = end
                     continue
@@ -145,11 +147,12 @@ class MentionFinder:
 
     def _name_at(self, doc: Doc, i: int) -> tuple[Span, URIRef, str] | None:
         """A name that starts with a class's name prefix and goes on with a version."""
-        for words, cls, suffixes in self._prefixes_by_start.get(doc[i].text[:2], ()):
+        text = token_table(doc).text
+        for words, cls, suffixes in self._prefixes_by_start.get(text[i][:2], ()):
             n = len(words)
             if i + n > len(doc):
                 continue
-            head = [doc[j].text for j in range(i, i + n)]
+            head = text[i:i + n]
             if head[:-1] != list(words[:-1]) or not head[-1].startswith(words[-1]):
                 continue
             rest = head[-1][len(words[-1]):]
@@ -191,13 +194,12 @@ class MentionFinder:
         """ "LiveCodeBench, a new benchmark", "the Vellum-2 model": a name by its shape
         (capitals inside a word, a version) that NER missed, kept only if the nouns around it
         say what it is."""
-        for token in doc:
-            text = token.text
-            if token.i in headline_tokens or not (_CAMEL_CASE.match(text) or _VERSIONED_WORD.match(text)):
+        for i, text in enumerate(token_table(doc).text):
+            if i in headline_tokens or not (_CAMEL_CASE.match(text) or _VERSIONED_WORD.match(text)):
                 continue
-            cls = class_from_context(doc[token.i:token.i + 1], self.ontology)
+            cls = class_from_context(doc[i:i + 1], self.ontology)
             if cls is not None:
-                yield _mention(doc[token.i:token.i + 1], cls=cls, source=NER)
+                yield _mention(doc[i:i + 1], cls=cls, source=NER)
 
     # -- typing --------------------------------------------------------------------------
     def _retype(self, doc: Doc, mention: Mention) -> Mention:
@@ -372,13 +374,15 @@ def _headline_token_set(doc: Doc) -> set[int]:
     tokens: set[int] = set()
     if "\n" not in doc.text.strip():
         return tokens
-    for sent in doc.sents:
-        words = [t for t in sent if t.is_alpha]
-        if len(words) < 3 or sent[-1].text in (".", "!", "?", '"', "”") or any(t.text == "." for t in sent):
+    table = token_table(doc)
+    for start, end in table.sentences():
+        texts = table.text[start:end]
+        words = [w for w in texts if w.isalpha()]
+        if len(words) < 3 or texts[-1] in (".", "!", "?", '"', "”") or "." in texts:
             continue
-        long_words = [t for t in words if len(t) > 3]
-        if long_words and sum(t.is_title or t.is_upper for t in long_words) / len(long_words) >= 0.75:
-            tokens.update(t.i for t in sent)
+        long_words = [w for w in words if len(w) > 3]
+        if long_words and sum(w.istitle() or w.isupper() for w in long_words) / len(long_words) >= 0.75:
+            tokens.update(range(start, end))
     return tokens
 
 
@@ -434,18 +438,19 @@ LIST_CONJUNCTIONS = frozenset({"and", "or", "&"})
 def surface_lists(doc: Doc, mentions: Sequence[Mention]) -> list[list[Mention]]:
     """Runs of names joined only by commas and "and"/"or" within a sentence: "A, B and C"."""
     groups: list[list[Mention]] = []
+    table = token_table(doc)
+    lower, sent_start = table.lower, table.sent_start
     for mention in sorted(mentions, key=lambda m: m.start):
         if groups:
             last = groups[-1][-1]
-            gap = doc[last.end:mention.start]
-            if (0 < len(gap) <= 2 and all(t.lower_ in LIST_CONNECTORS for t in gap)
-                    and doc[last.start].sent.start == doc[mention.start].sent.start):
+            gap = lower[last.end:mention.start]
+            if (0 < len(gap) <= 2 and all(w in LIST_CONNECTORS for w in gap)
+                    and sent_start[last.start] == sent_start[mention.start]):
                 groups[-1].append(mention)
                 continue
         groups.append([mention])
     # a list ends with "and" or "or"; "Colette Kress, Nvidia's CFO" is an apposition
-    return [g for g in groups if len(g) > 1
-            and any(t.lower_ in LIST_CONJUNCTIONS for t in doc[g[-2].end:g[-1].start])]
+    return [g for g in groups if len(g) > 1 and any(w in LIST_CONJUNCTIONS for w in lower[g[-2].end:g[-1].start])]
 
 
 def _share_list_classes(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -467,22 +472,24 @@ def _recurring_names(doc: Doc, mentions: list[Mention], boilerplate: set[int]) -
     """A name found once in a document is a name wherever it recurs there: NER that saw
     "MosaicML" in one sentence may miss it at the start of the next."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    table = token_table(doc)
+    text = table.text
     by_first: dict[str, dict[tuple[str, ...], Mention]] = {}
     for m in mentions:
         if m.source in (NER, PATTERN) and m.text == doc[m.start:m.end].text:
-            words = tuple(t.text for t in doc[m.start:m.end])
+            words = tuple(text[m.start:m.end])
             by_first.setdefault(words[0], {}).setdefault(words, m)
     added = []
-    for token in doc:
-        for words, model in by_first.get(token.text, {}).items():
-            end = token.i + len(words)
-            if (end <= len(doc) and tuple(t.text for t in doc[token.i:end]) == words
-                    and not any(i in taken for i in range(token.i, end))
-                    and token.sent.start not in boilerplate):
-                span = doc[token.i:end]
+    for start, first in enumerate(text):
+        for words, model in by_first.get(first, {}).items():
+            end = start + len(words)
+            if (end <= len(doc) and tuple(text[start:end]) == words
+                    and not any(i in taken for i in range(start, end))
+                    and table.sent_start[start] not in boilerplate):
+                span = doc[start:end]
                 added.append(replace(model, start=span.start, end=span.end, start_char=span.start_char,
                                      end_char=span.end_char))
-                taken.update(range(token.i, end))
+                taken.update(range(start, end))
     return sorted([*mentions, *added], key=lambda m: m.start)
 
 

@@ -120,6 +120,16 @@ class Ontology:
         return _index(self.relations.values(), lambda r: r.noun_triggers)
 
     @cached_property
+    def verb_trigger_words(self) -> frozenset[str]:
+        """Every word of every verb trigger: a verb none of whose forms uses one triggers nothing."""
+        return frozenset(w for words in self._by_verb for w in words)
+
+    @cached_property
+    def noun_trigger_ends(self) -> frozenset[str]:
+        """The last word of every noun trigger: the noun itself, whatever modifies it."""
+        return frozenset(words[-1] for words in self._by_noun)
+
+    @cached_property
     def _by_preposition(self) -> dict[Words, list[RelationSpec]]:
         return _index(self.relations.values(),
                       lambda r: {(p,) for p in r.preposition_triggers})

@@ -16,7 +16,6 @@ from itertools import chain
 from rdflib import URIRef
 from spacy.tokens import Doc, Span, Token
 
-from .boilerplate import is_boilerplate
 from .events import EventReader
 from .mentions import (
     AFFILIATION,
@@ -29,7 +28,7 @@ from .mentions import (
 from .names import name_key
 from .ontology import Ontology, RelationSpec, Words
 from .rdf.vocab import AI
-from .words import noun_words, verb_words
+from .words import noun_words, token_table, verb_words
 
 #: how much each construction is trusted to state a relation, before the mentions' own trust
 RULE_CONFIDENCE = {
@@ -95,8 +94,9 @@ def find_relations(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontology)
     finder = _Finder(doc, mentions, ontology)
     events = EventReader(finder, ontology)
     found: dict[tuple, RelationMention] = {}
+    boilerplate = token_table(doc).boilerplate(doc)
     for sent in doc.sents:
-        if is_boilerplate(sent):
+        if sent.start in boilerplate:
             continue
         for candidate in chain(finder.sentence(sent), finder.events(events, sent)):
             slot = (sent.start, candidate.key, candidate.rejected)
@@ -107,6 +107,10 @@ def find_relations(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontology)
     return [c for (s, k, r), c in found.items() if r is None or (s, k) not in accepted_keys]
 
 
+#: the parts of speech a trigger word can have
+_TRIGGER_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ"})
+
+
 class _Finder:
     def __init__(self, doc: Doc, mentions: Sequence[Mention], ontology: Ontology) -> None:
         self.doc = doc
@@ -115,13 +119,20 @@ class _Finder:
         self.mentions = list(mentions)
         self.lists = coordinated(doc, self.mentions)
         self.people_nouns = ontology.class_nouns(AI.Person)
+        self.table = token_table(doc)
 
     # -- candidates ----------------------------------------------------------------------
     def sentence(self, sent: Span) -> Iterator[RelationMention]:
-        for token in sent:
-            if token.i in self.by_token:
+        table, doc, onto = self.table, self.doc, self.ontology
+        for i in range(sent.start, sent.end):
+            pos = table.pos[i]
+            if i in self.by_token or (pos not in _TRIGGER_POS and table.dep[i] != "prep"):
                 continue
-            if token.pos_ in ("VERB", "AUX"):
+            token = doc[i]
+            lemma, lower = table.lemma[i].lower(), table.lower[i]
+            # the forms of a word (verb_words, noun_words) are made only where one can match
+            if pos in ("VERB", "AUX") and (lemma in onto.verb_trigger_words or lower in onto.verb_trigger_words
+                                           or "-" in lemma):
                 relations = self._relations(verb_words(token), self.ontology.verb_relations)
                 if relations:
                     subjects, objects, rule = self._verb_arguments(token)
@@ -130,13 +141,14 @@ class _Finder:
                     direct, oblique = self._object_pairs(token)
                     yield from self._pairs(relations, direct, oblique, "verb-object", token, sent,
                                            reversible=False)
-            if token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
-                relations = self._relations(noun_words(token), self.ontology.noun_relations)
+            if pos in ("NOUN", "PROPN", "ADJ", "VERB") and (lemma in onto.noun_trigger_ends
+                                                             or lower in onto.noun_trigger_ends):
+                relations = self._relations(table.noun_forms(i), self.ontology.noun_relations)
                 if relations:
                     subjects, objects, rule = self._noun_arguments(token)
                     yield from self._pairs(relations, subjects, objects, rule, token, sent)
-            if token.dep_ == "prep":
-                relations = self.ontology.preposition_relations(token.lower_)
+            if table.dep[i] == "prep":
+                relations = self.ontology.preposition_relations(table.lower[i])
                 head = self.by_token.get(token.head.i)
                 if relations and head is not None:
                     objects = [m for p in _pobjs(token) for m in self.entities(p)]

@@ -3,8 +3,8 @@ ontology's trigger words (``ai:verbTrigger``, ``ai:nounTrigger``, ``ai:classTrig
 
 from __future__ import annotations
 
-from spacy.attrs import LEMMA, LOWER, SENT_START
-from spacy.tokens import Token
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.tokens import Doc, Token
 
 from .ontology import Words
 
@@ -12,49 +12,77 @@ from .ontology import Words
 def noun_words(token: Token) -> list[Words]:
     """The trigger forms a noun can match: its lemma and text, with a modifier or two before.
     Computed once a token: every relation asks of every noun."""
-    cache = token.doc.user_data.get(_NOUN_WORDS)
-    if cache is None:
-        cache = token.doc.user_data[_NOUN_WORDS] = _NounForms(token.doc)
-    return cache.forms(token.i)
+    return token_table(token.doc).noun_forms(token.i)
 
 
-_NOUN_WORDS = "kg.noun_words"
+_TABLE = "kg.token_table"
 _VERB_WORDS = "kg.verb_words"
 
 
+def token_table(doc: Doc) -> TokenTable:
+    """The Doc's ``TokenTable``, made once and kept on the Doc until ``forget_words``."""
+    table = doc.user_data.get(_TABLE)
+    if table is None:
+        table = doc.user_data[_TABLE] = TokenTable(doc)
+    return table
+
+
 def forget_words(doc) -> None:
-    """Drop the forms cached on the Doc, once the relations are read."""
-    for key in (_NOUN_WORDS, _VERB_WORDS):
+    """Drop what is cached on the Doc, once the relations are read."""
+    for key in (_TABLE, _VERB_WORDS):
         doc.user_data.pop(key, None)
 
 
-class _NounForms:
-    """A Doc's words, lemmas and sentence starts as arrays (one pass in spaCy's C code), and
-    the noun forms read off them as they are asked for, without making spaCy tokens."""
+class TokenTable:
+    """A Doc's token attributes as Python lists, read in one pass of spaCy's C code: kg's
+    readers look words up here instead of making a spaCy ``Token`` for every question they
+    ask of every word (making tokens was most of kg's own time)."""
 
-    def __init__(self, doc) -> None:
-        self.rows = doc.to_array([LOWER, LEMMA, SENT_START]).tolist()
-        self.strings = doc.vocab.strings
-        self.made: dict[int, list[Words]] = {}
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, SENT_START, HEAD]).tolist()
+        self.text = [strings[r[0]] for r in rows]
+        self.lower = [strings[r[1]] for r in rows]
+        self.lemma = [strings[r[2]] for r in rows]
+        self.pos = [strings[r[3]] if r[3] else "" for r in rows]
+        self.dep = [strings[r[4]] if r[4] else "" for r in rows]
+        #: the index of each token's syntactic head (itself at a sentence's root)
+        self.head = [i + r[6] for i, r in enumerate(rows)]
+        #: the index of the first token of each token's sentence
+        self.sent_start: list[int] = []
+        start = 0
+        for i, r in enumerate(rows):
+            if r[5] == 1:
+                start = i
+            self.sent_start.append(start)
+        self._noun_forms: dict[int, list[Words]] = {}
+        self._boilerplate: set[int] | None = None
 
-    def forms(self, i: int) -> list[Words]:
-        found = self.made.get(i)
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) of each sentence, in token indices."""
+        starts = sorted(set(self.sent_start))
+        return list(zip(starts, [*starts[1:], len(self.sent_start)]))
+
+    def boilerplate(self, doc: Doc) -> set[int]:
+        """The starts of the sentences that are boilerplate, judged once a document."""
+        if self._boilerplate is None:
+            from .boilerplate import is_boilerplate
+
+            self._boilerplate = {sent.start for sent in doc.sents if is_boilerplate(sent)}
+        return self._boilerplate
+
+    def noun_forms(self, i: int) -> list[Words]:
+        found = self._noun_forms.get(i)
         if found is None:
-            found = self.made[i] = self._forms(i)
+            found = self._noun_forms[i] = self._forms(i)
         return found
 
     def _forms(self, i: int) -> list[Words]:
-        rows, strings = self.rows, self.strings
-        lower, lemma, _ = rows[i]
-        base = sorted({strings[lemma].lower(), strings[lower]})
+        lower, first = self.lower, self.sent_start[i]
+        base = sorted({self.lemma[i].lower(), lower[i]})
         forms: list[Words] = [(b,) for b in base]
-        left: list[str] = []
-        j = i
         # up to three words back, within the sentence
-        while j > 0 and len(left) < 3 and rows[j][2] != 1:
-            j -= 1
-            left.append(strings[rows[j][0]])
-        left = [w for w in reversed(left) if w != "-"]
+        left = [w for w in lower[max(first, i - 3):i] if w != "-"]
         for width in (1, 2):
             if len(left) >= width:
                 prefix = tuple(left[-width:])
