@@ -25,6 +25,11 @@ READER = frozenset({"our", "your", "us", "you"})
 _SIGNALS = re.compile(r"©|\b(?:{})\b".format("|".join(sorted(PROMOTION | READER | {"reserved"}))), re.IGNORECASE)
 
 
+def signal_offsets(text: str) -> list[int]:
+    """Where in a text a boilerplate signal word is: the sentences without one need no reading."""
+    return [m.start() for m in _SIGNALS.finditer(text)]
+
+
 def is_boilerplate(sent: Span) -> bool:
     if not _SIGNALS.search(sent.text):
         return False

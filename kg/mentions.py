@@ -372,9 +372,10 @@ def _headline_token_set(doc: Doc) -> set[int]:
     """Tokens of title-case lines (headlines, section titles): no sentence ends them. A
     document of one line has no headline: it is a sentence, with or without its full stop."""
     tokens: set[int] = set()
-    if "\n" not in doc.text.strip():
-        return tokens
     table = token_table(doc)
+    solid = [i for i, t in enumerate(table.text) if not t.isspace()]
+    if not solid or not any("\n" in t for t in table.text[solid[0]:solid[-1]]):
+        return tokens  # one line, once the text is stripped
     for start, end in table.sentences():
         texts = table.text[start:end]
         words = [w for w in texts if w.isalpha()]

@@ -120,6 +120,10 @@ class _Finder:
         self.lists = coordinated(doc, self.mentions)
         self.people_nouns = ontology.class_nouns(AI.Person)
         self.table = token_table(doc)
+        # each sentence's mentions, in order: a sentence's rules read its own, not the document's
+        self.in_sentence: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            self.in_sentence.setdefault(self.table.sent_start[m.start], []).append(m)
 
     # -- candidates ----------------------------------------------------------------------
     def sentence(self, sent: Span) -> Iterator[RelationMention]:
@@ -164,8 +168,8 @@ class _Finder:
         if not relations:
             return
         doc = self.doc
-        for first in self.mentions:
-            if not (sent.start <= first.start and first.end + 1 < sent.end) or doc[first.end].text != ",":
+        for first in self.in_sentence.get(sent.start, ()):
+            if not first.end + 1 < sent.end or doc[first.end].text != ",":
                 continue
             second = self.by_token.get(first.end + 1)
             if second is None or second.start != first.end + 1 or second is first:
@@ -193,9 +197,7 @@ class _Finder:
         if not relations:
             return
         seen: set[tuple[int, int]] = set()
-        for owner in self.mentions:
-            if not (sent.start <= owner.start < sent.end):
-                continue
+        for owner in self.in_sentence.get(sent.start, ()):
             root = self.doc[owner.start:owner.end].root
             if root.dep_ == "poss":
                 rule = "possessive"

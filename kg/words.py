@@ -3,7 +3,9 @@ ontology's trigger words (``ai:verbTrigger``, ``ai:nounTrigger``, ``ai:classTrig
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SENT_START
+from bisect import bisect_right
+
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Token
 
 from .ontology import Words
@@ -40,7 +42,7 @@ class TokenTable:
 
     def __init__(self, doc: Doc) -> None:
         strings = doc.vocab.strings
-        rows = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, SENT_START, HEAD]).tolist()
+        rows = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, SENT_START, HEAD, IDX]).tolist()
         self.text = [strings[r[0]] for r in rows]
         self.lower = [strings[r[1]] for r in rows]
         self.lemma = [strings[r[2]] for r in rows]
@@ -48,6 +50,8 @@ class TokenTable:
         self.dep = [strings[r[4]] if r[4] else "" for r in rows]
         #: the index of each token's syntactic head (itself at a sentence's root)
         self.head = [i + r[6] for i, r in enumerate(rows)]
+        #: the character offset of each token in the document's text
+        self.idx = [r[7] for r in rows]
         #: the index of the first token of each token's sentence
         self.sent_start: list[int] = []
         start = 0
@@ -66,9 +70,12 @@ class TokenTable:
     def boilerplate(self, doc: Doc) -> set[int]:
         """The starts of the sentences that are boilerplate, judged once a document."""
         if self._boilerplate is None:
-            from .boilerplate import is_boilerplate
+            from .boilerplate import is_boilerplate, signal_offsets
 
-            self._boilerplate = {sent.start for sent in doc.sents if is_boilerplate(sent)}
+            # one search of the document's text, not one of each sentence's
+            starts = {self.sent_start[bisect_right(self.idx, c) - 1] for c in signal_offsets(doc.text)}
+            bounds = dict(self.sentences())
+            self._boilerplate = {s for s in starts if is_boilerplate(doc[s:bounds[s]])}
         return self._boilerplate
 
     def noun_forms(self, i: int) -> list[Words]:
