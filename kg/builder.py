@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gc
 import sys
-from contextlib import contextmanager
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from pathlib import Path
 
 from .documents import Document, read_documents, require_documents
