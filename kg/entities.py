@@ -49,6 +49,8 @@ class Votes:
             # the spelling the article used ("Llama-2"); other mentions' text is their name,
             # or a fragment that is no name at all (the "4" of "Llama 3 and 4")
             self.spellings[mention.text] += 1
+        if mention.qualified:
+            self.spellings[mention.qualified] += 1  # "Tupelo, Miss.": an alias, never the label
         self.classes.setdefault(str(mention.cls), Counter())[mention.class_weight] += 1
 
     def merge(self, other: Votes, *, sign: int = 1) -> None:
@@ -151,6 +153,6 @@ class EntityIndex:
             # label does not depend on the order documents are read in
             label = min(surfaces, key=lambda n: (-surfaces[n], n)) if surfaces else str(iri).rsplit("/", 1)[-1]
             cls, same_as = votes.vote(), ()
-            names = set(surfaces)
+            names = set(surfaces) | set(votes.spellings)
         aliases = tuple(sorted(n for n in names if n != label and name_key(n)))
         return Entity(iri=iri, label=label, cls=cls, aliases=aliases, same_as=same_as)

@@ -67,6 +67,9 @@ class Mention:
     confidence: float
     entry: URIRef | None = None  # the gazetteer entry, when there is one
     context_typed: bool = False  # the class comes from the words around the name, not NER
+    #: the name with the larger thing of its kind it is in, as news writes places: "Tupelo,
+    #: Miss." (the mention itself is "Tupelo", and "Miss." is a mention of its own)
+    qualified: str | None = None
 
     @property
     def class_weight(self) -> float:

@@ -23,7 +23,7 @@ from .gazetteer import Gazetteer
 from .mentions import MentionFinder
 from .models import DEFAULT_MODEL
 from .ontology import Ontology, default_ontology
-from .relations import find_relations
+from .relations import find_relations, qualify_places
 from .sentences import sentence_starts
 from .words import forget_words
 
@@ -99,12 +99,14 @@ def make_mentions(nlp: Language, name: str, ontology: str | None, gazetteer: str
 
 
 @Language.factory("kg_relations", requires=["doc._.kg_mentions", "token.dep"],
-                  assigns=["doc._.kg_relations"], default_config={"ontology": None})
+                  assigns=["doc._.kg_relations", "doc._.kg_mentions"], default_config={"ontology": None})
 def make_relations(nlp: Language, name: str, ontology: str | None):
     onto = _ontology(ontology)
 
     def kg_relations(doc: Doc) -> Doc:
-        doc._.kg_relations = find_relations(doc, doc._.kg_mentions or [], ontology=onto)
+        mentions = doc._.kg_mentions or []
+        doc._.kg_relations = find_relations(doc, mentions, ontology=onto)
+        doc._.kg_mentions = qualify_places(doc, mentions, doc._.kg_relations)
         forget_words(doc)
         return doc
 

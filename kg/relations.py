@@ -20,6 +20,7 @@ from .events import EventReader
 from .mentions import (
     AFFILIATION,
     NAMING_VERBS,
+    REFERENCE,
     SOURCE_CONFIDENCE,
     Mention,
     mentions_by_token,
@@ -107,8 +108,20 @@ def find_relations(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontology)
     return [c for (s, k, r), c in found.items() if r is None or (s, k) not in accepted_keys]
 
 
+COMMA_PLACE_RULE = "comma-place"
+
 #: the parts of speech a trigger word can have
 _TRIGGER_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ"})
+
+
+def qualify_places(doc: Doc, mentions: Sequence[Mention],
+                   relations: Sequence[RelationMention]) -> list[Mention]:
+    """The mentions, those read as in a larger thing of their own kind after a comma ("Tupelo,
+    Miss.", "Lyon, France") with that whole as their qualified name."""
+    whole = {r.subject.start: doc.text[r.subject.start_char:r.object.end_char] for r in relations
+             if r.rejected is None and r.rule.startswith(COMMA_PLACE_RULE + ":") and r.subject.cls == r.object.cls}
+    return [replace(m, qualified=whole[m.start]) if m.start in whole and m.source != REFERENCE else m
+            for m in mentions]
 
 
 class _Finder:
@@ -177,7 +190,7 @@ class _Finder:
             members = self.lists.get(first.start)
             if members is not None and second in members:
                 continue  # one list (read from its commas and "and"), not a place in a place
-            yield from self._pairs(relations, [first], [second], "comma-place", doc[first.end], sent,
+            yield from self._pairs(relations, [first], [second], COMMA_PLACE_RULE, doc[first.end], sent,
                                    reversible=False)
 
     def events(self, reader: EventReader, sent: Span) -> Iterator[RelationMention]:

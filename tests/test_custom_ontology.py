@@ -78,6 +78,24 @@ def test_a_place_after_a_comma_is_where_the_thing_is(tmp_path, text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # news names a town with its state or country: the whole is a name of the town
+    ("The plant near Aiken, S.C., closed last year.", {"Aiken": {"Aiken, S.C."}}),
+    ("The talks were held in Lyon, France.", {"Lyon": {"Lyon, France"}, "France": set()}),
+    # a list's names are each other's neighbours, not each other's names
+    ("Officials in Paris, London and Berlin agreed.", {"Paris": set(), "London": set(), "Berlin": set()}),
+])
+def test_a_place_named_with_the_place_it_is_in_has_that_whole_as_an_alias(tmp_path, text, expected):
+    from rdflib.namespace import SKOS
+
+    custom = tmp_path / "with-places.ttl"
+    custom.write_text(ONTOLOGY.read_text(encoding="utf-8") + PLACES, encoding="utf-8")
+    graph = kg.build([Document(id="a", text=text)], ontology=custom)
+    for label, aliases in expected.items():
+        node = next(s for s in graph.graph.subjects() if plain_label(graph, s) == label)
+        assert {str(a) for a in graph.graph.objects(node, SKOS.altLabel)} == aliases
+
+
 def test_kg_s_own_ontology_reads_nothing_from_a_comma():
     """kg's ontology gives "in" to no relation: "Mistral AI, Paris" states nothing there."""
     graph = kg.build([Document(id="a", text="The deal was signed in Lyon, France.")])
