@@ -219,7 +219,7 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
     """The class the words around a name give it. ``current`` is the class it has so far."""
     root = span.root
     nouns: list[Token] = []
-    title = _title_before_name(root.head) if root.dep_ in ("compound", "nmod") else None
+    title = _title_before_name(root.head, ontology) if root.dep_ in ("compound", "nmod") else None
     if title is not None and title.i >= span.end:
         # "Acme Robotics researcher Jane Doe": the noun is Jane Doe's, and a name before it
         # typed as she is (NER's usual mistake) is where she works: the range of the
@@ -249,9 +249,13 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
     return None
 
 
-def _title_before_name(noun: Token) -> Token | None:
-    """The noun, when it is a title right before a name ("researcher" in "researcher Jane Doe")."""
-    if noun.pos_ == "NOUN" and noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and noun.head.i > noun.i \
+def _title_before_name(noun: Token, ontology: Ontology) -> Token | None:
+    """The noun, when it is a title right before a name ("researcher" in "researcher Jane
+    Doe"); a capitalised title ("U.N. Secretary Ann Lee") is tagged as a name, and is known
+    by the ontology's nouns."""
+    is_title = noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and any(
+        words in ontology.class_triggers or ontology.noun_relations(words) for words in noun_words(noun)[:2]))
+    if is_title and noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and noun.head.i > noun.i \
             and noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].pos_ == "PROPN":
         return noun
     return None

@@ -166,10 +166,16 @@ class _Finder:
                     yield from self._pairs(relations, subjects, objects, rule, token, sent)
             if table.dep[i] == "prep":
                 relations = self.ontology.preposition_relations(table.lower[i])
+                if not relations:
+                    continue
                 head = self.by_token.get(token.head.i)
-                if relations and head is not None:
+                # "Ann Lee, an economist at Acme": the noun the preposition hangs off stands
+                # for the name it is in apposition with
+                heads = [head] if head is not None else (
+                    self.entities(token.head) if table.dep[token.head.i] in ("appos", "conj") else [])
+                if heads:
                     objects = [m for p in _pobjs(token) for m in self.entities(p)]
-                    yield from self._pairs(relations, [head], objects, "preposition", token, sent,
+                    yield from self._pairs(relations, heads, objects, "preposition", token, sent,
                                            reversible=False)
         yield from self._possessives(sent)
         yield from self._comma_places(sent)

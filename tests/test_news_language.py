@@ -104,6 +104,26 @@ def test_a_title_before_a_name_states_no_more(nlp, text):
     assert not {r for r in relations_in(nlp, text) if r[1] == "worksFor"}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a preposition on a noun in apposition with a name is the name's
+    ("The risk is small, said Ann Lee, an economist at Acme Robotics.", {("Ann Lee", "worksFor", "Acme Robotics")}),
+    ("Maria Lopez, a statistician and pollster at Nimbus Labs, disagreed.",
+     {("Maria Lopez", "worksFor", "Nimbus Labs")}),
+    # a capitalised title before a name is still a title: the name before it is the employer
+    ("The plan was drafted by Nimbus Spokesman Tom Reed.", {("Tom Reed", "worksFor", "Nimbus")}),
+])
+def test_apposition_and_capitalised_titles(nlp, text, expected):
+    assert expected <= relations_in(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee, a friend of the family at the time, said so.",  # no organization after "at"
+    "The award went to Ann Lee, and the prize at Acme Robotics went unclaimed.",  # no apposition
+])
+def test_prepositions_on_other_nouns_state_nothing(nlp, text):
+    assert not {r for r in relations_in(nlp, text) if r[1] == "worksFor"}
+
+
 def test_a_place_before_a_title_stays_a_place(nlp):
     text = "Texas researcher Jane Doe said so."
     assert ("Texas", "Place") in mentions_in(nlp, text)
