@@ -103,7 +103,7 @@ def resolve_references(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontol
         ref = (_short_name(token, earlier) or _reported_subject(token, by_token, org_triggers)
                or _description(token, earlier, org_triggers)
                or _thing_description(token, earlier, ontology, sentence_starts)
-               or _possessive_pronoun(token, earlier, by_token))
+               or _possessive_pronoun(token, earlier, by_token, sentence_starts))
         if ref is not None:
             added.append(ref)
             by_token.update((i, ref) for i in range(ref.start, ref.end))
@@ -157,6 +157,8 @@ def _description(token: Token, earlier: Antecedents, org_triggers: frozenset) ->
         return None  # "the company OpenAI": an apposition, the name follows
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return None  # "the company of ...": a description of something else
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return None  # "Sound Ventures, the venture firm": the name it is set beside, known or not
     # "the alliance" is the AI Alliance, not the company the article is about
     named = {name_key(m.name): m for m in earlier.organizations_by_last_word.get(noun.lower_, ())}
     if len(named) == 1:
@@ -215,8 +217,10 @@ def _reported_subject(token: Token, by_token: dict[int, Mention], org_triggers: 
     return None
 
 
-def _possessive_pronoun(token: Token, earlier: Antecedents, by_token: dict[int, Mention]) -> Mention | None:
-    """ "its": the organization that is the clause's subject, else the most salient one."""
+def _possessive_pronoun(token: Token, earlier: Antecedents, by_token: dict[int, Mention],
+                        sentence_starts: Sequence[int] = ()) -> Mention | None:
+    """ "its": the organization that is the clause's subject, else the one the sentence before
+    was about (its main clause's subject), else the most salient one."""
     if token.lower_ not in ORGANIZATION_PRONOUNS or token.dep_ != "poss":
         return None
     # the nearest governing clause whose subject is an organization named before the pronoun:
@@ -232,5 +236,23 @@ def _possessive_pronoun(token: Token, earlier: Antecedents, by_token: dict[int, 
         if ancestor.head.i == ancestor.i:
             break
         ancestor = ancestor.head
+    previous = _previous_subject(token, by_token, sentence_starts)
+    if previous is not None and previous.cls == ORGANIZATION:
+        return _reference(token, previous)
     antecedent = earlier.most_salient(ORGANIZATION)
     return _reference(token, antecedent) if antecedent else None
+
+
+def _previous_subject(token: Token, by_token: dict[int, Mention], sentence_starts: Sequence[int]) -> Mention | None:
+    """The named subject of the main clause of the sentence before the token's, if any: what
+    a pronoun opening a sentence most often goes on about ("Acme said it ... Its new model")."""
+    here = bisect_right(sentence_starts, token.i) - 1
+    if here < 1:
+        return None
+    doc = token.doc
+    sent = doc[sentence_starts[here - 1]:sentence_starts[here]]
+    root = sent.root
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i in by_token:
+            return by_token[child.i]
+    return None

@@ -232,7 +232,12 @@ class _Finder:
                 candidates = [following] if following is not None and root.head.i in range(
                     following.start, following.end) else []
             else:
-                candidates = self.entities(root.head)
+                # "Acme's Zen-2 and Nimbus's Orca-7": one to one; a name with its own
+                # possessor, or a possessor itself, is not this owner's
+                doc = self.doc
+                candidates = [m for m in self.entities(root.head) if m.start == root.head.i or not (
+                    _possessor(doc[m.start:m.end].root)
+                    or any(c.dep_ == "poss" and c.i != root.i for c in doc[m.start:m.end].root.children))]
             for owned in candidates:
                 if owned is owner or (owner.start, owned.start) in seen:
                     continue
@@ -370,6 +375,15 @@ class _Finder:
                 head = self.by_token[t.head.i]
                 found.setdefault(head.start, head)
                 continue
+            # "the outlaw Jesse James", "the company, Acme": the noun is the name it is set beside;
+            # "Acme is a startup that ...": the noun is the subject it is said of
+            named = [c for c in t.children if c.dep_ == "appos" and c.i in self.by_token]
+            if t.dep_ == "attr" and t.head.lemma_ == "be":
+                named += [c for c in t.head.children if c.dep_ == "nsubj" and c.i in self.by_token]
+            if named:
+                for c in named:
+                    found.setdefault(self.by_token[c.i].start, self.by_token[c.i])
+                continue
             for member in self._affiliation(t):  # "researchers at Princeton University"
                 found.setdefault(member.start, member)
             if any(w in self.ontology.class_triggers for w in noun_words(t)):
@@ -503,6 +517,11 @@ def _verb_dependents(verb: Token) -> tuple[list[Token], list[Token]]:
         elif dep == "prep":
             objects.extend(_pobjs(child))
     return subjects, objects
+
+
+def _possessor(token: Token) -> bool:
+    """A name marked as owning something: "Acme" in "Acme's", however the parser attached it."""
+    return token.dep_ == "poss" or any(c.dep_ == "case" and c.lower_ in ("'s", "’s", "'") for c in token.children)
 
 
 def _purpose_clause(verb: Token) -> bool:

@@ -124,6 +124,39 @@ def test_prepositions_on_other_nouns_state_nothing(nlp, text):
     assert not {r for r in relations_in(nlp, text) if r[1] == "worksFor"}
 
 
+@pytest.mark.parametrize(("text", "expected", "crossed"), [
+    # possessives in a list pair one to one, however the parser coordinated them
+    ("Phi-3 is in the same league as Mistral AI's Mixtral 8x7B and OpenAI's GPT-3.5.",
+     ("Mistral AI", "develops", "Mixtral 8x7B"), ("Mistral AI", "hasPart", "OpenAI")),
+    ("Meta's Llama 3 and Google's Gemma were compared.", ("Google", "develops", "Gemma"), ("Meta", "develops", "Gemma")),
+])
+def test_possessives_in_a_list_pair_one_to_one(nlp, text, expected, crossed):
+    found = relations_in(nlp, text)
+    assert expected in found
+    assert crossed not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a noun set beside a name, or said of a subject, stands for that name
+    ("Meta is a company that released Llama 3 in April.", {("Meta", "releases", "Llama 3")}),
+    ("Llama 3 was released by the social media company, Meta.", {("Meta", "releases", "Llama 3")}),
+    # "its" opening a sentence is what the sentence before was about, not the most named
+    ("Meta released Llama 3 in April. Meta says Llama 3 is open. Mistral AI said on Tuesday that it "
+     "had hired 50 engineers. Its new model, Zen-2, was pitched as a rival to Llama 3.",
+     {("Mistral AI", "develops", "Zen-2")}),
+])
+def test_nouns_that_stand_for_names(nlp, text, expected):
+    assert expected <= relations_in(nlp, text)
+
+
+def test_a_noun_beside_an_unknown_name_is_no_other_entity(nlp):
+    """ "Sound Ventures, the venture firm backed by ...": the firm is Sound Ventures, named or
+    not, never the company the article is about."""
+    text = ("Hugging Face raised $235 million. Its backers include Sound Ventures, the venture firm backed by "
+            "the actor Ashton Kutcher.")
+    assert ("Ashton Kutcher", "investsIn", "Hugging Face") not in relations_in(nlp, text)
+
+
 def test_a_place_before_a_title_stays_a_place(nlp):
     text = "Texas researcher Jane Doe said so."
     assert ("Texas", "Place") in mentions_in(nlp, text)
