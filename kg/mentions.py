@@ -220,6 +220,9 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
     root = span.root
     nouns: list[Token] = []
     title = _title_before_name(root.head, ontology) if root.dep_ in ("compound", "nmod") else None
+    if title is None and root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN" \
+            and root.head.i >= span.end and _role_noun(root.head, ontology):
+        title = root.head  # "a Denver native", "the Acme researchers": a role, named or not
     if title is not None and title.i >= span.end:
         # "Acme Robotics researcher Jane Doe": the noun is Jane Doe's, and a name before it
         # typed as she is (NER's usual mistake) is where she works: the range of the
@@ -259,6 +262,16 @@ def _title_before_name(noun: Token, ontology: Ontology) -> Token | None:
             and noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].pos_ == "PROPN":
         return noun
     return None
+
+
+def _role_noun(noun: Token, ontology: Ontology) -> bool:
+    """A noun that names a thing by a relation it has ("native": livesIn; "researcher":
+    worksFor) and is itself a word for the relation's domain: a name before it is the other end."""
+    for words in noun_words(noun)[:2]:
+        cls = ontology.class_triggers.get(words)
+        if cls is not None and any(ontology.is_a(cls, d) for r in ontology.noun_relations(words) for d in r.domain):
+            return True
+    return False
 
 
 def _range_of_title(title: Token, ontology: Ontology, current: URIRef | None) -> URIRef | None:

@@ -65,6 +65,7 @@ class RelationSpec:
     planned_relation: URIRef | None = None  # what a plan of this relation states instead
     requires_fact: bool = False  # a plan or possibility states nothing
     requires_current: bool = False  # a former state states nothing
+    end_verbs: frozenset[Words] = frozenset()  # verbs that end it: "leave" a company
 
     @property
     def extractable(self) -> bool:
@@ -120,9 +121,17 @@ class Ontology:
         return _index(self.relations.values(), lambda r: r.noun_triggers)
 
     @cached_property
+    def _by_end_verb(self) -> dict[Words, list[RelationSpec]]:
+        return _index(self.relations.values(), lambda r: r.end_verbs)
+
+    def ending_relations(self, words: Words) -> list[RelationSpec]:
+        """The relations a verb of these words ends ("leave": worksFor)."""
+        return self._by_end_verb.get(words, [])
+
+    @cached_property
     def verb_trigger_words(self) -> frozenset[str]:
         """Every word of every verb trigger: a verb none of whose forms uses one triggers nothing."""
-        return frozenset(w for words in self._by_verb for w in words)
+        return frozenset(w for index in (self._by_verb, self._by_end_verb) for words in index for w in words)
 
     @cached_property
     def noun_trigger_ends(self) -> frozenset[str]:
@@ -353,6 +362,7 @@ def _read_relations(graph: Graph, classes: dict, source: str) -> Iterator[tuple[
             planned_relation=planned if isinstance(planned, URIRef) else None,
             requires_fact=_flag(graph, iri, AI.requiresFact),
             requires_current=_flag(graph, iri, AI.requiresCurrent),
+            end_verbs=_words(graph, iri, AI.endVerbTrigger),
         )
 
 

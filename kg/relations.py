@@ -61,6 +61,7 @@ NEGATION = "negated"
 DOMAIN_RANGE = "domain/range"
 PLANNED = "planned, not done"
 FORMER = "former, not current"
+ENDED = "ended in the sentence"
 
 # Verbs that make what follows a plan or wish ("wants to release", "is set to launch").
 INTENT_VERBS = frozenset({"want", "plan", "aim", "hope", "intend", "expect", "seek", "consider", "prepare",
@@ -103,6 +104,12 @@ def find_relations(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontology)
             slot = (sent.start, candidate.key, candidate.rejected)
             if slot not in found or candidate.confidence > found[slot].confidence:
                 found[slot] = candidate
+    # "Ann Lee, Acme's chief executive, will leave the company": what the sentence ends, it
+    # does not state, whichever way it also names it
+    ended = [(s, k) for (s, k, r) in found if r == ENDED]
+    for (s, k, r), c in list(found.items()):
+        if r is None and any(s == es and _same_or_short(k, ek) for es, ek in ended):
+            del found[(s, k, r)]
     accepted_keys = {(s, k) for (s, k, r) in found if r is None}
     # a candidate rejected in a sentence that also states it another way is noise, not news
     return [c for (s, k, r), c in found.items() if r is None or (s, k) not in accepted_keys]
@@ -150,6 +157,10 @@ class _Finder:
             # the forms of a word (verb_words, noun_words) are made only where one can match
             if pos in ("VERB", "AUX") and (lemma in onto.verb_trigger_words or lower in onto.verb_trigger_words
                                            or "-" in lemma):
+                ended = self._relations(verb_words(token), self.ontology.ending_relations)
+                if ended:
+                    subjects, objects, _ = self._verb_arguments(token)
+                    yield from self._ended(ended, subjects, objects, token, sent)
                 relations = self._relations(verb_words(token), self.ontology.verb_relations)
                 if relations:
                     subjects, objects, rule = self._verb_arguments(token)
@@ -179,6 +190,18 @@ class _Finder:
                                            reversible=False)
         yield from self._possessives(sent)
         yield from self._comma_places(sent)
+
+    def _ended(self, relations: Sequence[RelationSpec], subjects: Sequence[Mention], objects: Sequence[Mention],
+               verb: Token, sent: Span) -> Iterator[RelationMention]:
+        """The relations a verb ends ("Ann Lee left Acme"), as candidates that hold no more;
+        a negated ending ("did not leave") ends nothing."""
+        if _negated(verb):
+            return
+        for relation in relations:
+            for s in subjects:
+                for o in objects:
+                    if name_key(s.name) != name_key(o.name) and self.ontology.fits(relation, s.cls, o.cls):
+                        yield self._candidate((s, o), relation, "verb-end", RULE_CONFIDENCE["verb"], verb, sent, ENDED)
 
     def _comma_places(self, sent: Span) -> Iterator[RelationMention]:
         """ "Bethany, Conn.", "Acme, a Boise, Idaho, firm": a name, a comma and a name right
@@ -517,6 +540,15 @@ def _verb_dependents(verb: Token) -> tuple[list[Token], list[Token]]:
         elif dep == "prep":
             objects.extend(_pobjs(child))
     return subjects, objects
+
+
+def _same_or_short(key: tuple, other: tuple) -> bool:
+    """Two relation keys that differ at most in one end being the other's short name
+    ("Scale" for "Scale AI"): one sentence that names a thing twice names one thing."""
+    (s1, p1, o1), (s2, p2, o2) = key, other
+    def short(a: tuple, b: tuple) -> bool:
+        return a == b[:len(a)] or b == a[:len(b)]
+    return p1 == p2 and short(s1, s2) and short(o1, o2)
 
 
 def _possessor(token: Token) -> bool:

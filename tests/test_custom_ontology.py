@@ -96,6 +96,33 @@ def test_a_place_named_with_the_place_it_is_in_has_that_whole_as_an_alias(tmp_pa
         assert {str(a) for a in graph.graph.objects(node, SKOS.altLabel)} == aliases
 
 
+LIVES = """
+ai:Person ai:classTrigger "native", "resident" .
+ai:livesIn a owl:ObjectProperty ;
+    rdfs:label "lives in"@en ;
+    rdfs:domain ai:Person ;
+    rdfs:range ai:Place ;
+    ai:nounTrigger "native", "resident" .
+"""
+
+
+@pytest.mark.parametrize(("text", "expected", "name"), [
+    # a name before a role noun is the role's other end, not one of the people it names
+    ("Jane Smith, a Denver native, joined the firm.", {("Jane Smith", "Denver")}, "Denver"),
+    ("The Boise residents voted against it.", set(), "Boise"),
+])
+def test_a_name_before_a_role_noun_is_the_other_end(tmp_path, text, expected, name):
+    from rdflib.namespace import RDF
+
+    custom = tmp_path / "with-lives.ttl"
+    custom.write_text(ONTOLOGY.read_text(encoding="utf-8") + LIVES, encoding="utf-8")
+    graph = kg.build([Document(id="a", text=text)], ontology=custom)
+    found = {(plain_label(graph, s), plain_label(graph, o)) for s, _, o in graph.graph.triples((None, AI.livesIn, None))}
+    assert found == expected
+    node = next(s for s in graph.graph.subjects() if plain_label(graph, s) == name)
+    assert (node, RDF.type, AI.Person) not in graph.graph  # whatever NER made of it, no one of the residents
+
+
 def test_kg_s_own_ontology_reads_nothing_from_a_comma():
     """kg's ontology gives "in" to no relation: "Mistral AI, Paris" states nothing there."""
     graph = kg.build([Document(id="a", text="The deal was signed in Lyon, France.")])

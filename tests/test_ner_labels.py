@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from conftest import ONTOLOGY
 from rdflib import Namespace
 
 import kg
-from conftest import ONTOLOGY
 from kg.ontology import Ontology, default_ontology
 from kg.rdf.vocab import AI
 

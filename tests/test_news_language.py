@@ -157,6 +157,22 @@ def test_a_noun_beside_an_unknown_name_is_no_other_entity(nlp):
     assert ("Ashton Kutcher", "investsIn", "Hugging Face") not in relations_in(nlp, text)
 
 
+@pytest.mark.parametrize(("text", "ended", "kept"), [
+    # a verb that ends a relation (the ontology's endVerbTrigger) says it holds no more
+    ("Mistral AI's chief executive, Ann Lee, left the company in May.", ("Ann Lee", "worksFor", "Mistral AI"), None),
+    ("Meta will buy a stake in Scale AI, and Scale's chief executive, Ann Lee, will leave the startup to join Meta.",
+     ("Ann Lee", "worksFor", "Scale"), None),
+    # what it does not end stays
+    ("Ann Lee, chief executive of Mistral AI, left Google in 2020.", ("Ann Lee", "worksFor", "Google"),
+     ("Ann Lee", "worksFor", "Mistral AI")),
+    ("Ann Lee, chief executive of Mistral AI, did not leave the company.", None, ("Ann Lee", "worksFor", "Mistral AI")),
+])
+def test_a_relation_ended_in_the_sentence_is_not_stated(nlp, text, ended, kept):
+    found = relations_in(nlp, text)
+    assert ended not in found
+    assert kept is None or kept in found
+
+
 def test_a_place_before_a_title_stays_a_place(nlp):
     text = "Texas researcher Jane Doe said so."
     assert ("Texas", "Place") in mentions_in(nlp, text)

@@ -192,11 +192,11 @@ def test_a_change_elsewhere_judges_a_document_s_relations_again(tmp_path):
     relation whose domain or range no longer fits leaves the first document's graph."""
     from kg.entities import EntityIndex
     from kg.gazetteer import Gazetteer
-    from kg.rdf.write import to_graph
-    from kg.records import Extraction
     from kg.ontology import default_ontology
     from kg.rdf.store import Store
     from kg.rdf.vocab import AI
+    from kg.rdf.write import to_graph
+    from kg.records import Extraction
     from kg.relations import RelationMention
 
     ontology = default_ontology()

@@ -84,6 +84,7 @@ class AI(DefinedNamespace):
     plannedRelation: URIRef
     requiresFact: URIRef
     requiresCurrent: URIRef
+    endVerbTrigger: URIRef
 
 
 #: properties that describe an entity or record provenance; every other property between two
