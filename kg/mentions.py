@@ -466,7 +466,9 @@ def surface_lists(doc: Doc, mentions: Sequence[Mention]) -> list[list[Mention]]:
             last = groups[-1][-1]
             gap = lower[last.end:mention.start]
             if (0 < len(gap) <= 2 and all(w in LIST_CONNECTORS for w in gap)
-                    and sent_start[last.start] == sent_start[mention.start]):
+                    and sent_start[last.start] == sent_start[mention.start]
+                    # "Meta, which acquired Scale AI, and Google": no list across a clause's edge
+                    and table.clause_of(last.end - 1) == table.clause_of(mention.end - 1)):
                 groups[-1].append(mention)
                 continue
         groups.append([mention])

@@ -378,8 +378,12 @@ class _Finder:
     def _resolve(self, tokens: Iterable[Token]) -> list[Mention]:
         found: dict[int, Mention] = {}
         for token in tokens:
-            for mention in self.entities(_antecedent(token)):
-                found.setdefault(mention.start, mention)
+            antecedent = _antecedent(token)
+            for mention in self.entities(antecedent):
+                # "Meta, which acquired Scale AI, and Google": a relative clause is about the
+                # names before it, not those after it
+                if antecedent is token or mention.start < token.i:
+                    found.setdefault(mention.start, mention)
         return list(found.values())
 
     def entities(self, token: Token) -> list[Mention]:
@@ -479,8 +483,8 @@ class _Finder:
                 problem = PLANNED
             for s in subjects:
                 for o in objects:
-                    if name_key(s.name) == name_key(o.name):
-                        continue
+                    if name_key(s.name) == name_key(o.name) or o in self.lists.get(s.start, ()):
+                        continue  # the members of one list are never each other's arguments
                     if AFFILIATION in (s.source, o.source) and self.ontology.is_a(o.cls, AI.Organization):
                         # people's work is their organization's; their memberships and stakes are not
                         continue

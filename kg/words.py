@@ -18,6 +18,7 @@ def noun_words(token: Token) -> list[Words]:
 
 
 _TABLE = "kg.token_table"
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp"})
 _VERB_WORDS = "kg.verb_words"
 
 
@@ -49,7 +50,8 @@ class TokenTable:
         self.pos = [strings[r[3]] if r[3] else "" for r in rows]
         self.dep = [strings[r[4]] if r[4] else "" for r in rows]
         #: the index of each token's syntactic head (itself at a sentence's root)
-        self.head = [i + r[6] for i, r in enumerate(rows)]
+        # spaCy gives a head as an offset in an unsigned array: a head before wraps around
+        self.head = [i + (r[6] - (1 << 64) if r[6] >= 1 << 63 else r[6]) for i, r in enumerate(rows)]
         #: the character offset of each token in the document's text
         self.idx = [r[7] for r in rows]
         #: the index of the first token of each token's sentence
@@ -61,6 +63,14 @@ class TokenTable:
             self.sent_start.append(start)
         self._noun_forms: dict[int, list[Words]] = {}
         self._boilerplate: set[int] | None = None
+
+    def clause_of(self, i: int) -> int:
+        """The head of the clause token ``i`` is in: the nearest relative, adverbial or
+        complement clause above it, else its sentence's root."""
+        seen = 0
+        while self.dep[i] not in _CLAUSES and self.head[i] != i and seen < 50:
+            i, seen = self.head[i], seen + 1
+        return i
 
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) of each sentence, in token indices."""

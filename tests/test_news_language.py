@@ -71,6 +71,18 @@ def test_lists_give_nothing_unstated(nlp, text):
     assert not {t for t in relations_in(nlp, text) if t[1] == "investsIn"}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative clause inside a list is about the name before it; the members of a list are
+    # never each other's arguments
+    ("The deal was signed by Meta, which acquired Scale AI, and Google and Amazon.", {("Meta", "acquired", "Scale AI")}),
+    ("Google and Amazon, which both backed Anthropic, declined to comment.",
+     {("Google", "investsIn", "Anthropic"), ("Amazon", "investsIn", "Anthropic")}),
+    ("Meta, Google and Amazon signed the pledge.", set()),
+])
+def test_list_members_are_not_each_other_s_arguments(nlp, text, expected):
+    assert relations_in(nlp, text) == expected
+
+
 # -- appositions and titles ---------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
