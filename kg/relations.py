@@ -140,6 +140,7 @@ class _Finder:
         self.lists = coordinated(doc, self.mentions)
         self.people_nouns = ontology.class_nouns(AI.Person)
         self.table = token_table(doc)
+        self._moods: dict[int, tuple[bool, bool, bool]] = {}
         # each sentence's mentions, in order: a sentence's rules read its own, not the document's
         self.in_sentence: dict[int, list[Mention]] = {}
         for m in self.mentions:
@@ -468,9 +469,7 @@ class _Finder:
                reversible: bool = True) -> Iterator[RelationMention]:
         if not subjects or not objects:
             return
-        negated = _negated(trigger)
-        planned = _planned(trigger)
-        former = _former(trigger)
+        negated, planned, former = self._mood(trigger)
         for stated in relations:
             relation, how_stated, factor, problem = stated, "", 1.0, None
             if former and stated.requires_current:
@@ -498,6 +497,14 @@ class _Finder:
                         continue
                     yield self._candidate(pair, relation, how + how_stated, confidence, trigger, sent,
                                           NEGATION if negated else problem)
+
+    def _mood(self, trigger: Token) -> tuple[bool, bool, bool]:
+        """Whether the trigger is negated, planned, former: read once a trigger, however many
+        pairs it has."""
+        mood = self._moods.get(trigger.i)
+        if mood is None:
+            mood = self._moods[trigger.i] = (_negated(trigger), _planned(trigger), _former(trigger))
+        return mood
 
     @staticmethod
     def _candidate(pair, relation, rule, confidence, trigger: Token, sent: Span,
