@@ -409,8 +409,9 @@ class _Finder:
             if t.dep_ == "attr" and t.head.lemma_ == "be":
                 named += [c for c in t.head.children if c.dep_ == "nsubj" and c.i in self.by_token]
             if named:
-                for c in named:
-                    found.setdefault(self.by_token[c.i].start, self.by_token[c.i])
+                for c in named:  # "two colleagues, Ann Lee and Bo Park": the list, not its first
+                    for m in self.entities(c):
+                        found.setdefault(m.start, m)
                 continue
             for member in self._affiliation(t):  # "researchers at Princeton University"
                 found.setdefault(member.start, member)

@@ -152,6 +152,8 @@ def test_possessives_in_a_list_pair_one_to_one(nlp, text, expected, crossed):
     # a noun set beside a name, or said of a subject, stands for that name
     ("Meta is a company that released Llama 3 in April.", {("Meta", "releases", "Llama 3")}),
     ("Llama 3 was released by the social media company, Meta.", {("Meta", "releases", "Llama 3")}),
+    ("Orbit was started by two former colleagues, Maria Lopez and Tom Reed.",
+     {("Maria Lopez", "founded", "Orbit"), ("Tom Reed", "founded", "Orbit")}),
     # "its" opening a sentence is what the sentence before was about, not the most named
     ("Meta released Llama 3 in April. Meta says Llama 3 is open. Mistral AI said on Tuesday that it "
      "had hired 50 engineers. Its new model, Zen-2, was pitched as a rival to Llama 3.",
