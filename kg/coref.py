@@ -92,7 +92,7 @@ def resolve_references(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontol
     by_token = mentions_by_token(mentions)
     earlier = Antecedents([m for m in mentions if m.source in (GAZETTEER, PATTERN, NER)])
     table = token_table(doc)
-    sentence_starts = [start for start, _ in table.sentences()]
+    sentence_starts = [start for start, _ in table.sentences]
     org_triggers = ontology.class_nouns(ORGANIZATION)
     added: list[Mention] = []
     for i, (lower, pos) in enumerate(zip(table.lower, table.pos)):
@@ -158,7 +158,7 @@ def _description(token: Token, earlier: Antecedents, org_triggers: frozenset) ->
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return None  # "the company of ...": a description of something else
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
-        return None  # "Sound Ventures, the venture firm": the name it is set beside, known or not
+        return None  # "Quill Partners, the investment firm": the name it is set beside, known or not
     # "the alliance" is the AI Alliance, not the company the article is about
     named = {name_key(m.name): m for m in earlier.organizations_by_last_word.get(noun.lower_, ())}
     if len(named) == 1:
@@ -218,7 +218,7 @@ def _reported_subject(token: Token, by_token: dict[int, Mention], org_triggers: 
 
 
 def _possessive_pronoun(token: Token, earlier: Antecedents, by_token: dict[int, Mention],
-                        sentence_starts: Sequence[int] = ()) -> Mention | None:
+                        sentence_starts: Sequence[int]) -> Mention | None:
     """ "its": the organization that is the clause's subject, else the one the sentence before
     was about (its main clause's subject), else the most salient one."""
     if token.lower_ not in ORGANIZATION_PRONOUNS or token.dep_ != "poss":

@@ -18,6 +18,8 @@ from .mentions import Mention
 from .ontology import Ontology, RelationSpec, Words
 from .words import noun_words, token_table, verb_words
 
+#: the noun that names taking part without a verb: "with participation from A, B and C"
+PARTICIPATION = "participation"
 #: entity labels that stand for the money of an event ("raised $235 million")
 MONEY_LABELS = frozenset({"MONEY"})
 
@@ -55,7 +57,7 @@ class EventReader:
                     and (table.pos[t.i] in ("NOUN", "PROPN") or table.dep[t.i] in NOMINAL_DEPS)]
         verbs = [t for t in tokens if table.pos[t.i] == "VERB"]
         readers = [t for t in tokens if t.i not in self.finder.by_token and (
-            t.i in self.sources or table.pos[t.i] in ("VERB", "NOUN") or table.lemma[t.i] == "participation")]
+            t.i in self.sources or table.pos[t.i] in ("VERB", "NOUN") or table.lemma[t.i] == PARTICIPATION)]
         for relation in self.relations:
             events_here = [t for t in nominals if _is_event_noun(t, relation)]
             holder = self._holder(verbs, relation, events_here)
@@ -108,7 +110,7 @@ class EventReader:
             about_event = _takes_event(token, relation)
             subjects = [c for c in token.children if c.dep_ in ("nsubj",)]
             subjects += [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            # "as did Sound Ventures": an elided repetition of the verb
+            # "as did Quill Partners": an elided repetition of the verb
             subjects += [s for c in token.children if c.dep_ == "advcl" and c.lemma_ == "do"
                          and any(m.lower_ == "as" for m in c.children) for s in c.children if s.dep_ == "nsubj"]
             if token.dep_ == "acl" and _is_event_noun(token.head, relation):
@@ -136,7 +138,7 @@ class EventReader:
                 return None
             participants = [m for s in sources for m in self.finder.entities(s)]
             return (participants, "event-participant") if participants else None
-        if token.lemma_ == "participation":  # "with participation from A, B and C"
+        if token.lemma_ == PARTICIPATION:
             sources = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
                        for p in c.children if p.dep_ == "pobj"]
             participants = [m for s in sources for m in self.finder.entities(s)]

@@ -22,11 +22,13 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Gazetteer
 from .names import clean_surface, name_key
-from .ontology import Ontology
+from .ontology import Ontology, Words
 from .rdf.vocab import AI
 from .words import noun_words, token_table
 
 GAZETTEER, PATTERN, NER, REFERENCE = "gazetteer", "pattern", "ner", "reference"
+#: the tokens that mark a possessor: "Acme's", "Acme’s", "the founders'"
+POSSESSIVE_MARKERS = ("'s", "’s", "'")
 #: an organization standing for its people ("researchers at Stanford University")
 AFFILIATION = "affiliation"
 
@@ -257,17 +259,22 @@ def _title_before_name(noun: Token, ontology: Ontology) -> Token | None:
     Doe"); a capitalised title ("U.N. Secretary Ann Lee") is tagged as a name, and is known
     by the ontology's nouns."""
     is_title = noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and any(
-        words in ontology.class_triggers or ontology.noun_relations(words) for words in noun_words(noun)[:2]))
+        words in ontology.class_triggers or ontology.noun_relations(words) for words in _own_words(noun)))
     if is_title and noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and noun.head.i > noun.i \
             and noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].pos_ == "PROPN":
         return noun
     return None
 
 
+def _own_words(noun: Token) -> list[Words]:
+    """The noun's forms without the words before it: its lemma and its text."""
+    return [words for words in noun_words(noun) if len(words) == 1]
+
+
 def _role_noun(noun: Token, ontology: Ontology) -> bool:
     """A noun that names a thing by a relation it has ("native": livesIn; "researcher":
     worksFor) and is itself a word for the relation's domain: a name before it is the other end."""
-    for words in noun_words(noun)[:2]:
+    for words in _own_words(noun):
         cls = ontology.class_triggers.get(words)
         if cls is not None and any(ontology.is_a(cls, d) for r in ontology.noun_relations(words) for d in r.domain):
             return True
@@ -362,7 +369,7 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "'")):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in POSSESSIVE_MARKERS):
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -396,7 +403,7 @@ def _headline_token_set(doc: Doc) -> set[int]:
     solid = [i for i, t in enumerate(table.text) if not t.isspace()]
     if not solid or not any("\n" in t for t in table.text[solid[0]:solid[-1]]):
         return tokens  # one line, once the text is stripped
-    for start, end in table.sentences():
+    for start, end in table.sentences:
         texts = table.text[start:end]
         words = [w for w in texts if w.isalpha()]
         if len(words) < 3 or texts[-1] in (".", "!", "?", '"', "”") or "." in texts:

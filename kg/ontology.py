@@ -130,7 +130,8 @@ class Ontology:
 
     @cached_property
     def verb_trigger_words(self) -> frozenset[str]:
-        """Every word of every verb trigger: a verb none of whose forms uses one triggers nothing."""
+        """Every word of every verb trigger and end-verb trigger: a verb none of whose forms uses
+        one triggers nothing and ends nothing."""
         return frozenset(w for index in (self._by_verb, self._by_end_verb) for words in index for w in words)
 
     @cached_property

@@ -20,6 +20,7 @@ from .events import EventReader
 from .mentions import (
     AFFILIATION,
     NAMING_VERBS,
+    POSSESSIVE_MARKERS,
     REFERENCE,
     SOURCE_CONFIDENCE,
     Mention,
@@ -196,7 +197,7 @@ class _Finder:
                verb: Token, sent: Span) -> Iterator[RelationMention]:
         """The relations a verb ends ("Ann Lee left Acme"), as candidates that hold no more;
         a negated ending ("did not leave") ends nothing."""
-        if _negated(verb):
+        if self._mood(verb)[0]:
             return
         for relation in relations:
             for s in subjects:
@@ -363,7 +364,7 @@ class _Finder:
         i = noun.i - 1
         while i >= noun.sent.start and noun.i - i <= 8:
             token = doc[i]
-            if token.lower_ in ("'s", "’s", "'") and i - 1 in self.by_token:
+            if token.lower_ in POSSESSIVE_MARKERS and i - 1 in self.by_token:
                 return [self.by_token[i - 1]]
             if token.dep_ == "poss" and i in self.by_token:
                 return [self.by_token[i]]  # "its chief executive and co-founder"
@@ -403,7 +404,7 @@ class _Finder:
                 head = self.by_token[t.head.i]
                 found.setdefault(head.start, head)
                 continue
-            # "the outlaw Jesse James", "the company, Acme": the noun is the name it is set beside;
+            # "the inventor Ann Lee", "the company, Acme": the noun is the name it is set beside;
             # "Acme is a startup that ...": the noun is the subject it is said of
             named = [c for c in t.children if c.dep_ == "appos" and c.i in self.by_token]
             if t.dep_ == "attr" and t.head.lemma_ == "be":
@@ -565,7 +566,7 @@ def _same_or_short(key: tuple, other: tuple) -> bool:
 
 def _possessor(token: Token) -> bool:
     """A name marked as owning something: "Acme" in "Acme's", however the parser attached it."""
-    return token.dep_ == "poss" or any(c.dep_ == "case" and c.lower_ in ("'s", "’s", "'") for c in token.children)
+    return token.dep_ == "poss" or any(c.dep_ == "case" and c.lower_ in POSSESSIVE_MARKERS for c in token.children)
 
 
 def _purpose_clause(verb: Token) -> bool:

@@ -1,5 +1,6 @@
-"""Trigger forms of tokens: the word sequences a parsed token can match against the
-ontology's trigger words (``ai:verbTrigger``, ``ai:nounTrigger``, ``ai:classTrigger``)."""
+"""A parsed Doc's words as kg's readers ask for them: the ``TokenTable`` of its token
+attributes, and the trigger forms of tokens (the word sequences a token can match against the
+ontology's ``ai:verbTrigger``, ``ai:nounTrigger``, ``ai:classTrigger``), made once a token."""
 
 from __future__ import annotations
 
@@ -12,14 +13,19 @@ from .ontology import Words
 
 
 def noun_words(token: Token) -> list[Words]:
-    """The trigger forms a noun can match: its lemma and text, with a modifier or two before.
-    Computed once a token: every relation asks of every noun."""
+    """The trigger forms a noun can match: its lemma and text (first), with a modifier or two
+    before. Computed once a token: every relation asks of every noun."""
     return token_table(token.doc).noun_forms(token.i)
+
+
+def verb_words(token: Token) -> list[Words]:
+    """Trigger forms of a verb: its lemma, with its particle ("set up"), its preposition
+    ("work at") or the word fused before it ("open-source", "co-found"). Computed once a token."""
+    return token_table(token.doc).verb_forms(token)
 
 
 _TABLE = "kg.token_table"
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp"})
-_VERB_WORDS = "kg.verb_words"
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -32,8 +38,7 @@ def token_table(doc: Doc) -> TokenTable:
 
 def forget_words(doc) -> None:
     """Drop what is cached on the Doc, once the relations are read."""
-    for key in (_TABLE, _VERB_WORDS):
-        doc.user_data.pop(key, None)
+    doc.user_data.pop(_TABLE, None)
 
 
 class TokenTable:
@@ -56,12 +61,15 @@ class TokenTable:
         self.idx = [r[7] for r in rows]
         #: the index of the first token of each token's sentence
         self.sent_start: list[int] = []
-        start = 0
+        starts: list[int] = [0] if rows else []
         for i, r in enumerate(rows):
-            if r[5] == 1:
-                start = i
-            self.sent_start.append(start)
+            if r[5] == 1 and i:
+                starts.append(i)
+            self.sent_start.append(starts[-1])
+        #: (start, end) of each sentence, in token indices
+        self.sentences = list(zip(starts, [*starts[1:], len(rows)]))
         self._noun_forms: dict[int, list[Words]] = {}
+        self._verb_forms: dict[int, list[Words]] = {}
         self._boilerplate: set[int] | None = None
 
     def clause_of(self, i: int) -> int:
@@ -72,11 +80,6 @@ class TokenTable:
             i, seen = self.head[i], seen + 1
         return i
 
-    def sentences(self) -> list[tuple[int, int]]:
-        """(start, end) of each sentence, in token indices."""
-        starts = sorted(set(self.sent_start))
-        return list(zip(starts, [*starts[1:], len(self.sent_start)]))
-
     def boilerplate(self, doc: Doc) -> set[int]:
         """The starts of the sentences that are boilerplate, judged once a document."""
         if self._boilerplate is None:
@@ -84,7 +87,7 @@ class TokenTable:
 
             # one search of the document's text, not one of each sentence's
             starts = {self.sent_start[bisect_right(self.idx, c) - 1] for c in signal_offsets(doc.text)}
-            bounds = dict(self.sentences())
+            bounds = dict(self.sentences)
             self._boilerplate = {s for s in starts if is_boilerplate(doc[s:bounds[s]])}
         return self._boilerplate
 
@@ -92,6 +95,12 @@ class TokenTable:
         found = self._noun_forms.get(i)
         if found is None:
             found = self._noun_forms[i] = self._forms(i)
+        return found
+
+    def verb_forms(self, token: Token) -> list[Words]:
+        found = self._verb_forms.get(token.i)
+        if found is None:
+            found = self._verb_forms[token.i] = _verb_words(token)
         return found
 
     def _forms(self, i: int) -> list[Words]:
@@ -105,16 +114,6 @@ class TokenTable:
                 prefix = tuple(left[-width:])
                 forms.extend(prefix + (b,) for b in base)
         return forms
-
-
-def verb_words(token: Token) -> list[Words]:
-    """Trigger forms of a verb: its lemma, with its particle ("set up"), its preposition
-    ("work at") or the word fused before it ("open-source", "co-found"). Computed once a token."""
-    cache = token.doc.user_data.setdefault(_VERB_WORDS, {})
-    forms = cache.get(token.i)
-    if forms is None:
-        forms = cache[token.i] = _verb_words(token)
-    return forms
 
 
 def _verb_words(token: Token) -> list[Words]:

@@ -138,8 +138,8 @@ def test_prepositions_on_other_nouns_state_nothing(nlp, text):
 
 @pytest.mark.parametrize(("text", "expected", "crossed"), [
     # possessives in a list pair one to one, however the parser coordinated them
-    ("Phi-3 is in the same league as Mistral AI's Mixtral 8x7B and OpenAI's GPT-3.5.",
-     ("Mistral AI", "develops", "Mixtral 8x7B"), ("Mistral AI", "hasPart", "OpenAI")),
+    ("Zen-2 sits in the same class as Mistral AI's Mixtral 8x7B and Google's Gemma.",
+     ("Mistral AI", "develops", "Mixtral 8x7B"), ("Mistral AI", "develops", "Gemma")),
     ("Meta's Llama 3 and Google's Gemma were compared.", ("Google", "develops", "Gemma"), ("Meta", "develops", "Gemma")),
 ])
 def test_possessives_in_a_list_pair_one_to_one(nlp, text, expected, crossed):
@@ -155,8 +155,8 @@ def test_possessives_in_a_list_pair_one_to_one(nlp, text, expected, crossed):
     ("Orbit was started by two former colleagues, Maria Lopez and Tom Reed.",
      {("Maria Lopez", "founded", "Orbit"), ("Tom Reed", "founded", "Orbit")}),
     # "its" opening a sentence is what the sentence before was about, not the most named
-    ("Meta released Llama 3 in April. Meta says Llama 3 is open. Mistral AI said on Tuesday that it "
-     "had hired 50 engineers. Its new model, Zen-2, was pitched as a rival to Llama 3.",
+    ("Meta released Llama 3 in April. Meta says Llama 3 is open. Mistral AI told reporters on Tuesday that "
+     "it had hired 50 engineers. Its latest model, Zen-2, is aimed squarely at Llama 3.",
      {("Mistral AI", "develops", "Zen-2")}),
 ])
 def test_nouns_that_stand_for_names(nlp, text, expected):
@@ -164,18 +164,18 @@ def test_nouns_that_stand_for_names(nlp, text, expected):
 
 
 def test_a_noun_beside_an_unknown_name_is_no_other_entity(nlp):
-    """ "Sound Ventures, the venture firm backed by ...": the firm is Sound Ventures, named or
+    """ "Quill Partners, the investment firm run by ...": the firm is Quill Partners, named or
     not, never the company the article is about."""
-    text = ("Hugging Face raised $235 million. Its backers include Sound Ventures, the venture firm backed by "
-            "the actor Ashton Kutcher.")
-    assert ("Ashton Kutcher", "investsIn", "Hugging Face") not in relations_in(nlp, text)
+    text = "Cohere closed a new round. Its backers include Quill Partners, the investment firm run by the chef Ann Lee."
+    assert ("Ann Lee", "investsIn", "Cohere") not in relations_in(nlp, text)
 
 
 @pytest.mark.parametrize(("text", "ended", "kept"), [
     # a verb that ends a relation (the ontology's endVerbTrigger) says it holds no more
     ("Mistral AI's chief executive, Ann Lee, left the company in May.", ("Ann Lee", "worksFor", "Mistral AI"), None),
-    ("Meta will buy a stake in Scale AI, and Scale's chief executive, Ann Lee, will leave the startup to join Meta.",
-     ("Ann Lee", "worksFor", "Scale"), None),
+    # ... however the sentence names the company ("Stability" for "Stability AI")
+    ("Nvidia will invest in Stability AI, and Stability's chief executive, Ann Lee, will leave the startup to "
+     "join Nvidia.", ("Ann Lee", "worksFor", "Stability AI"), None),
     # what it does not end stays
     ("Ann Lee, chief executive of Mistral AI, left Google in 2020.", ("Ann Lee", "worksFor", "Google"),
      ("Ann Lee", "worksFor", "Mistral AI")),
