@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 import kg  # noqa: E402
 from kg.documents import read_documents  # noqa: E402
-from kg.pipeline import DEFAULT_MODEL  # noqa: E402
+from kg.extract.pipeline import DEFAULT_MODEL  # noqa: E402
 
 
 def corpus(n: int, paragraphs_per_document: int = 6) -> list[kg.Document]:
@@ -62,7 +62,7 @@ def main() -> None:
     if args.compare_spacy:
         import spacy
 
-        from kg.pipeline import _installed_name
+        from kg.extract.pipeline import _installed_name
 
         bare = spacy.load(_installed_name(args.model))
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import sys
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,8 +13,17 @@ from pathlib import Path
 from .documents import Document, read_documents, require_documents
 from .entities import EntityIndex
 from .errors import InputError, KGError
+from .extract.pipeline import (
+    DEFAULT_MODEL,
+    _gazetteer,
+    _kept,
+    _ontology,
+    content_key,
+    pipeline,
+)
+from .extract.scoring import Weights
 from .graph import KnowledgeGraph
-from .pipeline import DEFAULT_MODEL, _gazetteer, _ontology, pipeline
+from .ontology import data_dir, default_ontology_path
 from .rdf.store import StoreUpdate
 from .rdf.vocab import Base
 from .rdf.write import GraphWriter
@@ -30,6 +41,7 @@ def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
           gazetteer: str | Path | None = None,
           model: str = DEFAULT_MODEL,
           min_confidence: float = 0.0,
+          weights: str | Path | Weights | None = None,
           base: str | None = None,
           jobs: int | None = None,
           client=None,
@@ -42,7 +54,10 @@ def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
     of pages or feeds, or ``Document`` objects. A source that cannot be read is passed to
     ``on_error`` and skipped (by default it raises); what kg guessed or changed while reading
     (an encoding, a split into sections) is passed to ``on_note``. Relations whose confidence
-    is below ``min_confidence`` are left out. IRIs are minted under ``base``
+    is below ``min_confidence`` are left out. Confidence is the probability that ``weights``
+    (a file written by ``kg calibrate``, or ``Weights``) give each candidate; by default kg's
+    own weights with kg's ontology, and with another ontology the confidence of the rule that
+    read the relation (as with ``weights="none"``). IRIs are minted under ``base``
     (default ``https://example.org/kg/``). Extraction runs in ``jobs`` processes (default:
     every core available), or on the workers of a Dask ``client`` (``distributed.Client``);
     the graph is the same whichever.
@@ -56,6 +71,7 @@ def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
     gaz_path = str(gazetteer) if gazetteer is not None else None
     nlp = pipeline(model, ontology=onto_path, gazetteer=gaz_path)
     onto = _ontology(onto_path)
+    scorer = scoring_weights(weights, ontology=onto_path)
     index = EntityIndex(_gazetteer(gaz_path, onto_path), base=iri_base)
 
     if jobs is not None and jobs < 1:
@@ -65,11 +81,41 @@ def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
     with _progress(len(documents), enabled=progress) as bar, _no_cycle_collection():
         for extraction in _extractions(nlp, documents, jobs=jobs, client=client, model=model,
                                        ontology=onto_path, gazetteer=gaz_path):
+            if scorer is not None:
+                extraction = scorer.rescore(extraction)
             index.add(extraction.mentions)
             writer.add(extraction)
             bar.update(1)
         graph, left_out = writer.finish()
     return KnowledgeGraph(graph=graph, rejected=left_out)
+
+
+#: what ``weights`` says for the rules' own confidence
+NO_WEIGHTS = "none"
+
+
+def scoring_weights(weights: str | Path | Weights | None, *, ontology: str | Path | None) -> Weights | None:
+    """The weights that score candidates: those given, or kg's own for kg's ontology."""
+    if isinstance(weights, Weights):
+        return weights
+    if weights is None:
+        if ontology is not None and Path(ontology).resolve() != default_ontology_path().resolve():
+            return None  # kg's weights know kg's relations only
+        weights = default_weights_path()
+    if str(weights) == NO_WEIGHTS:
+        return None
+    return _weights(str(weights))
+
+
+def default_weights_path() -> Path:
+    return data_dir() / "kg-weights.json"
+
+
+_WEIGHTS: OrderedDict = OrderedDict()
+
+
+def _weights(path: str) -> Weights:
+    return _kept(_WEIGHTS, content_key(path), lambda: Weights.load(path))
 
 
 @contextmanager
@@ -89,8 +135,6 @@ def _no_cycle_collection():
 def _extractions(nlp, documents, *, jobs: int | None, client, model: str, ontology: str | None,
                  gazetteer: str | None):
     if client is not None:
-        from .ontology import data_dir, default_ontology_path
-
         return extract_on_cluster(client, documents, model=model,
                                   ontology=ontology or str(default_ontology_path()),
                                   gazetteer=gazetteer or str(data_dir() / "gazetteer.ttl"))
@@ -117,11 +161,13 @@ def _progress(total: int, *, enabled: bool):
                 disable=not enabled or total <= PROGRESS_THRESHOLD)
 
 
-def _settings(*, base: Base, onto_path: Path, gaz_path: Path, model: str, min_confidence: float) -> dict:
-    from .pipeline import _installed_name, content_key
+def _settings(*, base: Base, onto_path: Path, gaz_path: Path, model: str, min_confidence: float,
+              weights: Weights | None) -> dict:
+    from .extract.pipeline import _installed_name
 
     return {"base": base.iri, "ontology": content_key(str(onto_path))[1], "gazetteer": content_key(str(gaz_path))[1],
-            "model": _installed_name(model), "min_confidence": min_confidence}
+            "model": _installed_name(model), "min_confidence": min_confidence,
+            "weights": hashlib.sha256(weights.to_json().encode()).hexdigest() if weights else NO_WEIGHTS}
 
 
 def update_store(store: str | Path, sources: Iterable[str | Path | Document] | str | Path | Document = (), *,
@@ -130,6 +176,7 @@ def update_store(store: str | Path, sources: Iterable[str | Path | Document] | s
                  gazetteer: str | Path | None = None,
                  model: str = DEFAULT_MODEL,
                  min_confidence: float = 0.0,
+                 weights: str | Path | Weights | None = None,
                  base: str | None = None,
                  jobs: int | None = None,
                  client=None,
@@ -140,7 +187,6 @@ def update_store(store: str | Path, sources: Iterable[str | Path | Document] | s
     changed and skipping those already there unchanged, and drop the documents in ``remove``.
     Only new and changed documents are extracted; the store then equals a full build of the
     documents it holds. Takes the options of ``build``; a store keeps its first settings."""
-    from .ontology import data_dir, default_ontology_path
     from .rdf.store import Store, content_hash, is_store, stored_settings
 
     if isinstance(sources, (str, Path, Document)):
@@ -150,16 +196,20 @@ def update_store(store: str | Path, sources: Iterable[str | Path | Document] | s
     remove = list(remove)
     folder = Path(store)
     copies = (folder / "ontology.ttl", folder / "gazetteer.ttl")
+    weights_copy = folder / "weights.json"
     if is_store(folder) and ontology is None and gazetteer is None:
         onto_file, gaz_file = copies  # the store's own: what it was built with
+        if weights is None:
+            weights = weights_copy if weights_copy.exists() else NO_WEIGHTS
     else:
         onto_file = Path(ontology) if ontology is not None else default_ontology_path()
         gaz_file = Path(gazetteer) if gazetteer is not None else data_dir() / "gazetteer.ttl"
     onto = _ontology(str(onto_file))  # read once a process while the file is unchanged
     gaz = _gazetteer(str(gaz_file), str(onto_file))
+    scorer = scoring_weights(weights, ontology=ontology)
     iri_base = Base(base) if base is not None else Base()
     settings = _settings(base=iri_base, onto_path=onto_file, gaz_path=gaz_file, model=model,
-                         min_confidence=min_confidence)
+                         min_confidence=min_confidence, weights=scorer)
     if is_store(folder) and base is None:
         settings["base"] = stored_settings(folder).get("base", settings["base"])
     handlers = {k: v for k, v in (("on_error", on_error), ("on_note", on_note)) if v is not None}
@@ -170,6 +220,8 @@ def update_store(store: str | Path, sources: Iterable[str | Path | Document] | s
         for copy, original in zip(copies, (onto_file, gaz_file)):
             if not copy.exists():
                 copy.write_bytes(original.read_bytes())
+        if scorer is not None and not weights_copy.exists():
+            weights_copy.write_text(scorer.to_json(), encoding="utf-8")
         known = kept.hashes()
         todo = [d for d in documents if known.get(d.id) != content_hash(d)]
         unchanged = tuple(d.id for d in documents if known.get(d.id) == content_hash(d))
@@ -182,7 +234,7 @@ def update_store(store: str | Path, sources: Iterable[str | Path | Document] | s
             with _progress(len(todo), enabled=progress) as bar:
                 for extraction in _extractions(nlp, todo, jobs=jobs, client=client, model=model,
                                                ontology=str(copies[0]), gazetteer=str(copies[1])):
-                    batch.append(extraction)
+                    batch.append(scorer.rescore(extraction) if scorer is not None else extraction)
                     bar.update(1)
                     if len(batch) == STORE_BATCH:
                         results.append(kept.update(batch, gazetteer=gaz, ontology=onto,

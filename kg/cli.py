@@ -60,6 +60,9 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     b.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default: {DEFAULT_MODEL})")
     b.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                    help="leave out relations whose confidence is below X (0 to 1)")
+    b.add_argument("--weights", metavar="FILE",
+                   help="confidence weights written by kg calibrate (default: kg's own with kg's ontology; "
+                        "none: the confidence of the rule that read each relation)")
     b.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                    help="extract in N processes (default: every core available)")
     b.add_argument("--dask", metavar="ADDRESS",
@@ -94,8 +97,24 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
                    help="graph files or folders, and gold files (.jsonl)")
     e.add_argument("--ontology", metavar="FILE", help="the ontology that declares inverse and symmetric relations")
     e.add_argument("-v", "--verbose", action="store_true", help="also list missed relations and false positives")
+    e.add_argument("--reliability", action="store_true",
+                   help="also print how often the relations of each confidence range are right")
     e.add_argument("--json", action="store_true", help="print the score as JSON")
     e.add_argument("--input-format", metavar="FORMAT", help="RDF format of the graphs (default: from each file)")
+
+    c = command("calibrate", "fit confidence weights from documents and gold annotations",
+                "Read documents as kg build does, label each relation kg reads right or wrong by gold "
+                "annotations of them (the format of kg eval), and fit the weights that turn how a sentence "
+                "states a relation into a calibrated confidence. Use them with kg build --weights.")
+    c.add_argument("sources", nargs="+", metavar="SOURCE", help="a document file, folder, URL or -")
+    c.add_argument("--gold", nargs="+", required=True, metavar="GOLD", help="gold files (.jsonl) of those documents")
+    c.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write the weights (JSON)")
+    c.add_argument("--ontology", metavar="FILE", help="the ontology to extract with (default: kg's own)")
+    c.add_argument("--gazetteer", metavar="FILE", help="the gazetteer of known entities (default: kg's own)")
+    c.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default: {DEFAULT_MODEL})")
+    c.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="extract in N processes (default: every core available)")
+    c.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
 
     v = command("viz", "draw graphs as an interactive HTML page",
                 "Write one HTML page that shows the graph and works offline.")
@@ -231,7 +250,7 @@ def _build_options(args, skipped: list) -> dict:
             print(f"kg: note: {printable(text)}", file=sys.stderr)
 
     return {"ontology": args.ontology, "gazetteer": args.gazetteer, "model": args.model,
-            "min_confidence": args.min_confidence, "base": args.base, "jobs": args.jobs, "client": _client(args),
+            "min_confidence": args.min_confidence, "weights": args.weights, "base": args.base, "jobs": args.jobs, "client": _client(args),
             "progress": not args.quiet and sys.stderr.isatty(), "on_error": skipped.append, "on_note": note}
 
 
@@ -388,7 +407,14 @@ def _query(args) -> int:
 
 
 def _eval(args) -> int:
-    from .evaluate import Gold, evaluate, format_score
+    from .evaluate import (
+        Gold,
+        evaluate,
+        format_reliability,
+        format_score,
+        reliability_pairs,
+    )
+    from .extract.scoring import reliability
     from .ontology import Ontology
 
     gold = [a for a in args.arguments if a.lower().endswith(GOLD_SUFFIXES)]
@@ -396,11 +422,35 @@ def _eval(args) -> int:
     if not gold or not graphs:
         raise KGError("give graph files and gold files (.jsonl)")
     ontology = Ontology.load(args.ontology) if args.ontology else None
-    score = evaluate(_load(graphs, args).graph, Gold.load(gold), ontology=ontology)
+    graph, gold_relations = _load(graphs, args).graph, Gold.load(gold)
+    score = evaluate(graph, gold_relations, ontology=ontology)
+    table = reliability(reliability_pairs(graph, gold_relations, ontology=ontology)) if args.reliability else None
     if args.json:
-        print(json.dumps(score.as_dict(), indent=1, ensure_ascii=False))
+        out = score.as_dict()
+        if table is not None:
+            out["reliability"] = [b.__dict__ for b in table]
+        print(json.dumps(out, indent=1, ensure_ascii=False))
     else:
         sys.stdout.write(format_score(score, verbose=args.verbose))
+        if table is not None:
+            sys.stdout.write(format_reliability(table))
+    return 0
+
+
+def _calibrate(args) -> int:
+    from .calibrate import calibrate, format_calibration
+    from .evaluate import Gold
+    from .output import check_destination, write_atomically
+
+    check_destination(args.output, inputs=[*args.sources, *args.gold])
+    skipped: list[KGError] = []
+    result = calibrate(args.sources, Gold.load(args.gold), ontology=args.ontology, gazetteer=args.gazetteer,
+                       model=args.model, jobs=args.jobs, on_error=skipped.append)
+    for error in skipped:
+        print(f"kg: skipped: {printable(str(error))}", file=sys.stderr)
+    write_atomically(args.output, result.weights.to_json().encode("utf-8"), inputs=[*args.sources, *args.gold])
+    if not args.quiet:
+        sys.stderr.write(format_calibration(result))
     return 0
 
 
@@ -540,7 +590,7 @@ def _completion(args) -> int:
     return 0
 
 
-COMMANDS = {"build": _build, "query": _query, "eval": _eval, "explain": _explain, "info": _info,
+COMMANDS = {"build": _build, "calibrate": _calibrate, "query": _query, "eval": _eval, "explain": _explain, "info": _info,
             "viz": _viz, "export": _export, "validate": _validate, "shapes": _shapes, "remove": _remove,
             "dump": _dump, "serve": _serve, "push": _push, "completion": _completion}
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 
 from .gazetteer import Gazetteer
-from .mentions import GAZETTEER, REFERENCE, Mention
 from .names import name_key, slug
 from .rdf.vocab import Base
+from .records import GAZETTEER, REFERENCE, Mention
 
 
 @dataclass(frozen=True)

@@ -191,11 +191,96 @@ def _document_nodes(graph: Graph, wanted: frozenset[str]) -> tuple[set, set[str]
     return found, set(wanted) - named
 
 
+@dataclass
+class _Matching:
+    """A graph's relations matched to gold relations."""
+
+    predicted: dict[tuple, tuple]  # canonical triple -> the triple as the graph states it (s, name, o)
+    canonical: dict[tuple, tuple]  # (s, p, o) of the graph -> canonical triple
+    true_hits: set
+    optional_hits: set
+    contradictions: list[str]
+    missed: list[str]
+    gold_positives: int
+    gold_found: int
+    per_gold: dict[str, list[int]]
+    name_of: dict[str, str]
+    shown: dict
+    nodes: object  # name -> the graph's nodes of that gold entity
+    scored_documents: tuple[str, ...]
+
+
+def triple_labels(graph: Graph, gold: Gold, *, ontology: Ontology | None = None) -> dict[tuple, bool | None]:
+    """Each relation triple of the graph that the gold scores: ``True`` if right, ``False``
+    if wrong, ``None`` if the gold counts it neither way (an ``optional`` relation)."""
+    m = _match(graph, gold, ontology or default_ontology())
+    labels: dict[tuple, bool | None] = {}
+    for triple, canonical in m.canonical.items():
+        if canonical in m.true_hits:
+            labels[triple] = True
+        elif canonical in m.optional_hits:
+            labels[triple] = None
+        else:
+            labels[triple] = False
+    return labels
+
+
+def reliability_pairs(graph: Graph, gold: Gold, *, ontology: Ontology | None = None) -> list[tuple[float, bool]]:
+    """(confidence, right) for each sentence that states a relation the gold scores."""
+    labels = triple_labels(graph, gold, ontology=ontology)
+    return [(s.confidence, labels[s.triple]) for s in statements(graph)
+            if labels.get(s.triple) is not None]
+
+
 def evaluate(graph: Graph, gold: Gold, *, ontology: Ontology | None = None) -> Score:
     """Score a graph's relations and entities against gold. Where the gold names its documents
     and the graph records where each relation was stated (kg's evidence), only the relations
     stated in those documents count."""
-    directions = _Directions(ontology or default_ontology())
+    m = _match(graph, gold, ontology or default_ontology())
+    predicted, true_hits, optional_hits, name_of, shown = m.predicted, m.true_hits, m.optional_hits, m.name_of, m.shown
+    counted = set(predicted) - (optional_hits - true_hits)
+    false_positives = counted - true_hits
+    precision = len(true_hits & counted) / len(counted) if counted else 0.0
+    recall = m.gold_found / m.gold_positives if m.gold_positives else 0.0
+
+    per_predicted: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # name -> [predicted, right]
+    for triple in counted:
+        name = name_of.get(triple[1], predicted[triple][1])
+        per_predicted[name][0] += 1
+        per_predicted[name][1] += triple in true_hits
+    relation_scores = []
+    for name in sorted(set(m.per_gold) | set(per_predicted)):
+        (positives, found_count), (guessed, right) = m.per_gold.get(name, [0, 0]), per_predicted.get(name, [0, 0])
+        p_ = right / guessed if guessed else 0.0
+        r_ = found_count / positives if positives else 0.0
+        relation_scores.append(RelationScore(name, round(p_, 3), round(r_, 3), round(_f1(p_, r_), 3),
+                                             guessed, right, positives, found_count))
+
+    found_entities = typed = 0
+    for name, entity in gold.entities.items():
+        matches = m.nodes(name)
+        if not matches:
+            continue
+        found_entities += 1
+        if any(_has_class(graph, node, entity.type) for node in matches):
+            typed += 1
+
+    def show(t) -> str:
+        s, name, o = predicted[t]
+        return printable(f"{shown.get(s, local_name(s))} {name} {shown.get(o, local_name(o))}")
+
+    return Score(precision=round(precision, 3), recall=round(recall, 3), f1=round(_f1(precision, recall), 3),
+                 predicted=len(counted), true_positives=len(true_hits & counted),
+                 gold_positives=m.gold_positives, gold_found=m.gold_found,
+                 contradictions=tuple(printable(c) for c in m.contradictions),
+                 missed=tuple(printable(x) for x in m.missed),
+                 false_positives=tuple(sorted(show(t) for t in false_positives)),
+                 entities_found=found_entities, entities_typed=typed, entities_total=len(gold.entities),
+                 relations=tuple(relation_scores), documents=m.scored_documents)
+
+
+def _match(graph: Graph, gold: Gold, ontology: Ontology) -> _Matching:
+    directions = _Directions(ontology)
     labels: dict = defaultdict(set)
     shown: dict = {}
     for s, p, o in graph:
@@ -226,13 +311,15 @@ def evaluate(graph: Graph, gold: Gold, *, ontology: Ontology | None = None) -> S
         scored_documents = tuple(sorted(str(graph.value(d, DCTERMS.identifier) or d) for d in documents))
 
     predicted: dict[tuple, tuple] = {}  # canonical triple -> a triple as the graph states it
+    canonical: dict[tuple, tuple] = {}
     for s, p, o in graph:
         if isinstance(o, Literal) or s not in labels or o not in labels or s == o or p == RDF.type:
             continue
         name = local_name(p)
         if name in _NOT_RELATIONS or (scope is not None and (s, p, o) not in scope):
             continue
-        predicted.setdefault(directions.canonical(s, name, o), (s, name, o))
+        canonical[(s, p, o)] = directions.canonical(s, name, o)
+        predicted.setdefault(canonical[(s, p, o)], (s, name, o))
 
     def hits(rel: GoldRelation) -> set:
         subjects = nodes(rel.s)
@@ -265,45 +352,10 @@ def evaluate(graph: Graph, gold: Gold, *, ontology: Ontology | None = None) -> S
             optional_hits |= found
         elif found:
             contradictions.append(text)
-    counted = set(predicted) - (optional_hits - true_hits)
-    false_positives = counted - true_hits
-    precision = len(true_hits & counted) / len(counted) if counted else 0.0
-    recall = gold_found / gold_positives if gold_positives else 0.0
-
-    per_predicted: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # name -> [predicted, right]
-    for triple in counted:
-        name = name_of.get(triple[1], predicted[triple][1])
-        per_predicted[name][0] += 1
-        per_predicted[name][1] += triple in true_hits
-    relation_scores = []
-    for name in sorted(set(per_gold) | set(per_predicted)):
-        (positives, found_count), (guessed, right) = per_gold.get(name, [0, 0]), per_predicted.get(name, [0, 0])
-        p_ = right / guessed if guessed else 0.0
-        r_ = found_count / positives if positives else 0.0
-        relation_scores.append(RelationScore(name, round(p_, 3), round(r_, 3), round(_f1(p_, r_), 3),
-                                             guessed, right, positives, found_count))
-
-    found_entities = typed = 0
-    for name, entity in gold.entities.items():
-        matches = nodes(name)
-        if not matches:
-            continue
-        found_entities += 1
-        if any(_has_class(graph, node, entity.type) for node in matches):
-            typed += 1
-
-    def show(t) -> str:
-        s, name, o = predicted[t]
-        return printable(f"{shown.get(s, local_name(s))} {name} {shown.get(o, local_name(o))}")
-
-    return Score(precision=round(precision, 3), recall=round(recall, 3), f1=round(_f1(precision, recall), 3),
-                 predicted=len(counted), true_positives=len(true_hits & counted),
-                 gold_positives=gold_positives, gold_found=gold_found,
-                 contradictions=tuple(printable(c) for c in contradictions),
-                 missed=tuple(printable(m) for m in missed),
-                 false_positives=tuple(sorted(show(t) for t in false_positives)),
-                 entities_found=found_entities, entities_typed=typed, entities_total=len(gold.entities),
-                 relations=tuple(relation_scores), documents=scored_documents)
+    return _Matching(predicted=predicted, canonical=canonical, true_hits=true_hits, optional_hits=optional_hits,
+                     contradictions=contradictions, missed=missed, gold_positives=gold_positives,
+                     gold_found=gold_found, per_gold=per_gold, name_of=name_of, shown=shown, nodes=nodes,
+                     scored_documents=scored_documents)
 
 
 _NOT_RELATIONS = frozenset({
@@ -349,4 +401,13 @@ def format_score(score: Score, *, verbose: bool = False) -> str:
         if items:
             lines.append(f"{title}:")
             lines.extend(f"    {item}" for item in items)
+    return "\n".join(lines) + "\n"
+
+
+def format_reliability(bins) -> str:
+    """A reliability table (``kg.extract.scoring.reliability``) as text."""
+    lines = ["reliability (each sentence that states a scored relation):",
+             "    confidence  relations  mean confidence  right"]
+    lines += [f"    {b.low:.1f}-{b.high:.1f}     {b.count:9}  {b.mean_confidence:15.3f}  {b.right:.3f}"
+              for b in bins if b.count]
     return "\n".join(lines) + "\n"

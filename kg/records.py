@@ -1,7 +1,9 @@
-"""What extraction hands on, as plain records: a document's mentions and relation candidates
-(``Extraction``, picklable, sent back by worker processes and cluster workers), the
-candidates left out (``Rejection``), and both as JSON: what a store keeps of each document so
-that a later update can merge entities and judge relations again without running spaCy."""
+"""What extraction hands on, as plain records: the names a document mentions (``Mention``),
+the relations its sentences state between them (``RelationMention``), a document's mentions
+and relation candidates together (``Extraction``, picklable, sent back by worker processes
+and cluster workers), the candidates left out (``Rejection``), and all of them as JSON: what
+a store keeps of each document so that a later update can merge entities and judge relations
+again without running spaCy. Nothing here imports spaCy."""
 
 from __future__ import annotations
 
@@ -13,12 +15,71 @@ from typing import TYPE_CHECKING, Any
 from rdflib import URIRef
 
 from .documents import Document
+from .names import name_key
 
 if TYPE_CHECKING:  # records are read without spaCy
-    from .mentions import Mention
-    from .relations import RelationMention
+    from spacy.tokens import Doc, Span
 
 FORMAT = 1
+
+#: where a mention's name comes from
+GAZETTEER, PATTERN, NER, REFERENCE = "gazetteer", "pattern", "ner", "reference"
+#: an organization standing for its people ("researchers at Stanford University")
+AFFILIATION = "affiliation"
+
+#: how much a mention's source is trusted; it scales the confidence of its relations
+SOURCE_CONFIDENCE = {GAZETTEER: 1.0, PATTERN: 0.95, NER: 0.85, REFERENCE: 0.7, AFFILIATION: 0.7}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in a document. ``name`` is the name it stands for (for a reference such as
+    "the company", the name of the entity it refers to); ``text`` is what the document says."""
+
+    start: int  # token offsets in the Doc
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    name: str
+    cls: URIRef
+    source: str
+    confidence: float
+    entry: URIRef | None = None  # the gazetteer entry, when there is one
+    context_typed: bool = False  # the class comes from the words around the name, not NER
+    #: the name with the larger thing of its kind it is in, as news writes places: "Tupelo,
+    #: Miss." (the mention itself is "Tupelo", and "Miss." is a mention of its own)
+    qualified: str | None = None
+
+    @property
+    def class_weight(self) -> float:
+        """How much this mention's class counts when mentions of one name disagree."""
+        if self.source == GAZETTEER:
+            return 10.0
+        return 3.0 if self.context_typed else {PATTERN: 2.0}.get(self.source, self.confidence)
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class RelationMention:
+    subject: Mention
+    relation: URIRef
+    object: Mention
+    rule: str
+    confidence: float
+    sentence_start: int  # character offsets of the sentence in the document
+    sentence_end: int
+    trigger: str
+    rejected: str | None = None  # why the candidate is not a relation, if it is not
+    #: what the sentence shows of how it states the relation, for the learned confidence
+    #: (``kg.extract.scoring``): the construction, the names' sources, the path between them
+    features: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> tuple:
+        return (name_key(self.subject.name), self.relation, name_key(self.object.name))
 
 
 @dataclass(frozen=True)
@@ -46,8 +107,6 @@ class Rejection:
 
 def mention_from_dict(data: dict[str, Any]) -> Mention:
     """A mention from its ``dataclasses.asdict`` form, IRIs restored."""
-    from .mentions import Mention
-
     entry = data.get("entry")
     return Mention(**{**data, "cls": URIRef(data["cls"]), "entry": URIRef(entry) if entry else None})
 
@@ -62,10 +121,9 @@ def to_json(extraction: Extraction) -> str:
 
 
 def from_json(text: str) -> Extraction:
-    from .relations import RelationMention
-
     data = json.loads(text)
     relations = tuple(RelationMention(**{**r, "subject": mention_from_dict(r["subject"]), "object": mention_from_dict(r["object"]),
-                                         "relation": URIRef(r["relation"])}) for r in data["relations"])
+                                         "relation": URIRef(r["relation"]),
+                                         "features": tuple(r.get("features", ()))}) for r in data["relations"])
     return Extraction(document=Document(**data["document"]), mentions=tuple(mention_from_dict(m) for m in data["mentions"]),
                       relations=relations)

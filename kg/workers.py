@@ -57,7 +57,7 @@ def _start_worker(nlp, model: str, ontology: str | None, gazetteer: str | None) 
     if nlp is not None:
         _nlp = nlp  # forked: the parent's pipeline, already loaded
     else:
-        from .pipeline import make_nlp
+        from .extract.pipeline import make_nlp
 
         _nlp = make_nlp(model, ontology=ontology, gazetteer=gazetteer)
 
@@ -103,7 +103,7 @@ def _cluster_nlp(model: str, ontology: bytes | None, gazetteer: bytes | None):
     """A worker's pipeline for these settings, loaded once per worker process."""
     import tempfile
 
-    from .pipeline import make_nlp
+    from .extract.pipeline import make_nlp
 
     folder = Path(tempfile.mkdtemp(prefix="kg-worker-"))
     paths = []

@@ -18,7 +18,7 @@ def example_document_count() -> int:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from kg.pipeline import make_nlp
+    from kg.extract.pipeline import make_nlp
 
     return make_nlp()
 

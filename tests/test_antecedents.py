@@ -2,9 +2,9 @@
 
 import pytest
 
-from kg.coref import Antecedents
-from kg.mentions import NER, Mention
+from kg.extract.coref import Antecedents
 from kg.rdf.vocab import AI
+from kg.records import NER, Mention
 
 
 def mention(name: str, start: int, cls=AI.Organization) -> Mention:

@@ -9,8 +9,8 @@ import pytest
 
 from kg.entities import EntityIndex, Votes
 from kg.gazetteer import Gazetteer
-from kg.mentions import NER, PATTERN, REFERENCE, Mention
 from kg.rdf.vocab import AI
+from kg.records import NER, PATTERN, REFERENCE, Mention
 
 
 def mention(name: str, cls, *, text: str | None = None, source: str = NER, confidence: float = 0.85) -> Mention:

@@ -17,7 +17,7 @@ import pytest
 from console import kg, one_line_error
 
 from kg.documents import MAX_INPUT_BYTES, SECTION_CHARS
-from kg.pipeline import MAX_LENGTH
+from kg.extract.pipeline import MAX_LENGTH
 
 OXIGRAPH_FORMATS = {"ttl": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
                     "xml": pyoxigraph.RdfFormat.RDF_XML, "nq": pyoxigraph.RdfFormat.N_QUADS,

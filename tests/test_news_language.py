@@ -259,6 +259,19 @@ def test_plans_are_development_not_release(nlp, text, expected, not_expected):
     assert expected in found and not_expected not in found
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Zen-2 model can rival the Orca-7 model on most coding tasks.", {("Zen-2", "comparedWith", "Orca-7")}),
+    ("The Zen-2 model is able to beat the Orca-7 model on long documents.", {("Zen-2", "comparedWith", "Orca-7")}),
+    ("The Zen-2 model can't match the Orca-7 model yet.", set()),
+    ("The Zen-2 model is unable to beat the Orca-7 model.", set()),
+    ("Acme can acquire Nimbus Labs if regulators agree.", set()),
+    ("Acme is able to acquire Nimbus Labs now.", set()),
+])
+def test_a_capability_holds(nlp, text, expected):
+    found = {t for t in relations_in(nlp, text) if t[1] in ("comparedWith", "acquired")}
+    assert found == expected
+
+
 # -- reference ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -1,7 +1,7 @@
 import pytest
 import spacy
 
-from kg.sentences import sentence_starts
+from kg.extract.sentences import sentence_starts
 
 
 @pytest.fixture(scope="module")

@@ -181,7 +181,7 @@ def test_push_sends_every_graph_and_can_be_repeated(tmp_path, built_store):
 
 
 def _mention(name, start, cls):
-    from kg.mentions import NER, Mention
+    from kg.records import NER, Mention
 
     return Mention(start=start, end=start + 1, start_char=start * 7, end_char=start * 7 + len(name), text=name,
                    name=name, cls=cls, source=NER, confidence=0.85)
@@ -196,8 +196,7 @@ def test_a_change_elsewhere_judges_a_document_s_relations_again(tmp_path):
     from kg.rdf.store import Store
     from kg.rdf.vocab import AI
     from kg.rdf.write import to_graph
-    from kg.records import Extraction
-    from kg.relations import RelationMention
+    from kg.records import Extraction, RelationMention
 
     ontology = default_ontology()
     gazetteer = Gazetteer()

@@ -12,9 +12,10 @@ A store is a folder:
   judges the others' relations again (an entity's class is voted over all its mentions)
   without running spaCy on them again.
 - ``kg-store.json``: the settings the store was built with (base IRI, the ontology's and
-  gazetteer's hashes, model, minimum confidence); a build with other settings is refused, not
-  mixed in. ``ontology.ttl`` and ``gazetteer.ttl`` are copies of the files it was built with,
-  so that removing a document needs nothing but the store.
+  gazetteer's hashes, model, minimum confidence, confidence weights); a build with other
+  settings is refused, not mixed in. ``ontology.ttl``, ``gazetteer.ttl`` and ``weights.json``
+  are copies of the files it was built with, so that removing a document needs nothing but
+  the store.
 
 After any sequence of additions, replacements and removals, the union of the named graphs is
 the graph a full build of the same documents writes (the tests check it).
@@ -47,7 +48,7 @@ if TYPE_CHECKING:  # the extraction side (spaCy) is not imported to read or quer
     from ..ontology import Ontology
 
 MARKER = "kg-store.json"
-STORE_FORMAT = 2
+STORE_FORMAT = 3
 #: the environment variable that names the default store, and the default when it is unset
 STORE_VARIABLE = "KG_STORE"
 DEFAULT_STORE = "kg.db"

@@ -27,7 +27,7 @@ from .vocab import AI, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, Base, bind_pref
 
 if TYPE_CHECKING:  # the extraction side (spaCy) is not imported to read or query a graph
     from ..entities import Entity, EntityIndex
-    from ..relations import RelationMention
+    from ..records import RelationMention
 
 
 def document_iri(document_id: str, *, base: Base | None = None) -> URIRef:

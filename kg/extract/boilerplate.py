@@ -8,17 +8,7 @@ import re
 
 from spacy.tokens import Span
 
-# Calls to action that open a promotional line: "Subscribe to our newsletter", "Download our app".
-CALL_TO_ACTION = frozenset({"subscribe", "sign", "download", "join", "follow", "register", "click", "share",
-                            "listen", "watch", "get", "discover", "stay", "read", "install", "tap", "log",
-                            "become", "support", "unlock", "try", "claim"})
-# Words that make a line about the publication itself rather than about the news.
-PROMOTION = frozenset({"newsletter", "newsletters", "subscription", "subscriptions", "subscribe", "inbox", "app",
-                       "podcast", "community", "updates", "offers", "privacy", "policy", "cookies", "terms",
-                       "conditions", "copyright", "rights", "advertisement", "sponsored", "webinar", "story",
-                       "stories", "membership", "telegram", "discord", "whatsapp"})
-READER = frozenset({"our", "your", "us", "you"})
-
+from .lexicon import CALL_TO_ACTION, PROMOTION, READER
 
 #: a line with none of these words is no boilerplate: most sentences are ruled out on their
 #: text, without reading their tokens

@@ -13,75 +13,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import spacy
 from rdflib import URIRef
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import Gazetteer
-from .names import clean_surface, name_key
-from .ontology import Ontology, Words
-from .rdf.vocab import AI
+from ..gazetteer import Gazetteer
+from ..names import clean_surface, name_key
+from ..ontology import Ontology, Words
+from ..rdf.vocab import AI
+from ..records import GAZETTEER, NER, PATTERN, SOURCE_CONFIDENCE, Mention
+from .lexicon import (
+    CORPORATE_SUFFIXES,
+    LIST_CONJUNCTIONS,
+    LIST_CONNECTORS,
+    NAME_CONNECTORS,
+    NAMING_VERBS,
+    NOT_NAMES,
+    POSSESSIVE_MARKERS,
+    STOCK_EXCHANGES,
+)
 from .words import noun_words, token_table
-
-GAZETTEER, PATTERN, NER, REFERENCE = "gazetteer", "pattern", "ner", "reference"
-#: the tokens that mark a possessor: "Acme's", "Acme’s", "the founders'"
-POSSESSIVE_MARKERS = ("'s", "’s", "'")
-#: an organization standing for its people ("researchers at Stanford University")
-AFFILIATION = "affiliation"
-
-#: how much a mention's source is trusted; it scales the confidence of its relations
-SOURCE_CONFIDENCE = {GAZETTEER: 1.0, PATTERN: 0.95, NER: 0.85, REFERENCE: 0.7, AFFILIATION: 0.7}
-
-# Generic words of the field that NER takes for names; they never denote one entity.
-NOT_NAMES = frozenset({
-    "ai", "a.i.", "agi", "genai", "llm", "llms", "api", "apis", "gpu", "gpus", "ml", "nlp", "ceo",
-    "cto", "cfo", "x", "ar", "vr", "iot", "saas", "ipo", "r&d", "q1", "q2", "q3", "q4",
-})
-# Lower-case words that may stand inside a name ("Partnership on AI", "Bank of America").
-NAME_CONNECTORS = frozenset({"of", "on", "for", "and", "&", "de", "la", "le", "du", "von", "van", "der", "al"})
-CORPORATE_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "co.", "gmbh", "sa", "ag"})
 
 _PARAMETER_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$|^\d+x\d+(?:\.\d+)?[BM]$", re.IGNORECASE)
 _SIZED_NAME = re.compile(r"^[A-Z][A-Za-z]+(?:[-.]?\d+(?:\.\d+)?)?-\d+(?:\.\d+)?[BMbm]$")
-# Verbs that give a common noun its name: "a chip called Gaudi 3", "a model dubbed Zephyr".
-NAMING_VERBS = frozenset({"call", "name", "dub", "brand", "know", "title", "codename"})
 _CAMEL_CASE = re.compile(r"^(?=.*[a-z])[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*$")  # "LiveCodeBench", not "NVIDIA"
 _VERSIONED_WORD = re.compile(r"^[A-Z][a-z]{2,}-\d+(?:\.\d+)?$")  # "Vellum-2"
 _VERSION = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]{0,2}|\d+x\d+[BbMm]|\d+(?:\.\d+)?[BbMmKk])$")
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A name in a document. ``name`` is the name it stands for (for a reference such as
-    "the company", the name of the entity it refers to); ``text`` is what the document says."""
-
-    start: int  # token offsets in the Doc
-    end: int
-    start_char: int
-    end_char: int
-    text: str
-    name: str
-    cls: URIRef
-    source: str
-    confidence: float
-    entry: URIRef | None = None  # the gazetteer entry, when there is one
-    context_typed: bool = False  # the class comes from the words around the name, not NER
-    #: the name with the larger thing of its kind it is in, as news writes places: "Tupelo,
-    #: Miss." (the mention itself is "Tupelo", and "Miss." is a mention of its own)
-    qualified: str | None = None
-
-    @property
-    def class_weight(self) -> float:
-        """How much this mention's class counts when mentions of one name disagree."""
-        if self.source == GAZETTEER:
-            return 10.0
-        return 3.0 if self.context_typed else {PATTERN: 2.0}.get(self.source, self.confidence)
-
-    def span(self, doc: Doc) -> Span:
-        return doc[self.start:self.end]
 
 
 class MentionFinder:
@@ -349,9 +309,6 @@ def _elided_versions(doc: Doc, span: Span, prefix: str, cls: URIRef) -> Iterator
         i += 2
 
 
-STOCK_EXCHANGES = frozenset({"nasdaq", "nyse", "tsx", "lse", "hkex", "sse", "szse", "krx", "tyo", "euronext"})
-
-
 def _ticker(span: Span) -> bool:
     """ "Meta Platforms Inc. META", "(NASDAQ: NVDA)": a stock symbol is no mention of its own."""
     if len(span) != 1 or not span[0].is_upper or span.start == 0:
@@ -457,10 +414,6 @@ def _resolve_overlaps(candidates: Sequence[Mention], doc: Doc) -> list[Mention]:
         chosen.append(m)
         taken.update(range(m.start, m.end))
     return sorted(chosen, key=lambda m: m.start)
-
-
-LIST_CONNECTORS = frozenset({",", "and", "or", "&"})
-LIST_CONJUNCTIONS = frozenset({"and", "or", "&"})
 
 
 def surface_lists(doc: Doc, mentions: Sequence[Mention]) -> list[list[Mention]]:

@@ -10,26 +10,47 @@ sentence does not deny it. Rejected candidates are kept, with the reason, for de
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import chain
 
 from rdflib import URIRef
 from spacy.tokens import Doc, Span, Token
 
-from .events import EventReader
-from .mentions import (
+from ..names import name_key
+from ..ontology import Ontology, RelationSpec, Words
+from ..rdf.vocab import AI
+from ..records import (
     AFFILIATION,
-    NAMING_VERBS,
-    POSSESSIVE_MARKERS,
     REFERENCE,
     SOURCE_CONFIDENCE,
     Mention,
-    mentions_by_token,
-    surface_lists,
+    RelationMention,
 )
-from .names import name_key
-from .ontology import Ontology, RelationSpec, Words
-from .rdf.vocab import AI
+from .events import EventReader
+from .lexicon import (
+    EXAMPLE_PREPOSITIONS,
+    GROUP_NOUNS,
+    LISTING_VERBS,
+    NAMING_VERBS,
+    NOMINAL_OBJECT_PREPOSITIONS,
+    NOUN_PREPOSITIONS,
+    POSSESSIVE_MARKERS,
+)
+from .mentions import mentions_by_token, surface_lists
+from .modality import Mood, mood
+from .modality import former as is_former
+from .parse import (
+    antecedent,
+    depth_between,
+    hyphen_joined,
+    inherited_subjects,
+    noun_phrase,
+    pobjs,
+    possessor,
+    purpose_clause,
+    verb_dependents,
+)
+from .scoring import relation_features
 from .words import noun_words, token_table, verb_words
 
 #: how much each construction is trusted to state a relation, before the mentions' own trust
@@ -47,49 +68,12 @@ REVERSED_FACTOR = 0.9
 # domain and range then say which (a place in a place, a firm in a city).
 COMMA_PREPOSITION = "in"
 
-# Prepositions whose object is an argument of a noun trigger ("president of", "investor in").
-NOUN_PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on", "behind"})
-# Prepositions that take the object of a nominalized verb ("investment in", "acquisition of").
-NOMINAL_OBJECT_PREPOSITIONS = frozenset({"in", "of", "into", "with"})
-# Prepositions that introduce examples of a common noun ("models such as BLOOM").
-EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
-GROUP_NOUNS = frozenset({"team", "group"})
-# Verbs that list what a plural noun is made of: "its members include A and B".
-LISTING_VERBS = frozenset({"include", "comprise", "feature"})
 
 NEGATION = "negated"
 DOMAIN_RANGE = "domain/range"
 PLANNED = "planned, not done"
 FORMER = "former, not current"
 ENDED = "ended in the sentence"
-
-# Verbs that make what follows a plan or wish ("wants to release", "is set to launch").
-INTENT_VERBS = frozenset({"want", "plan", "aim", "hope", "intend", "expect", "seek", "consider", "prepare",
-                          "try", "decide", "promise", "pledge", "vow", "threaten", "look", "set", "poise",
-                          "likely", "due", "able", "ready", "eager", "propose", "mull", "weigh", "explore"})
-MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "can", "must", "'ll", "wo", "ca"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-FORMER_MODIFIERS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time", "previous", "past", "then",
-                              "late"})
-PAST_ADVERBS = frozenset({"previously", "formerly", "once", "earlier", "until"})
-
-
-@dataclass(frozen=True)
-class RelationMention:
-    subject: Mention
-    relation: URIRef
-    object: Mention
-    rule: str
-    confidence: float
-    sentence_start: int  # character offsets of the sentence in the document
-    sentence_end: int
-    trigger: str
-    rejected: str | None = None  # why the candidate is not a relation, if it is not
-
-    @property
-    def key(self) -> tuple:
-        return (name_key(self.subject.name), self.relation, name_key(self.object.name))
 
 
 def find_relations(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontology) -> list[RelationMention]:
@@ -141,7 +125,7 @@ class _Finder:
         self.lists = coordinated(doc, self.mentions)
         self.people_nouns = ontology.class_nouns(AI.Person)
         self.table = token_table(doc)
-        self._moods: dict[int, tuple[bool, bool, bool]] = {}
+        self._moods: dict[int, Mood] = {}
         # each sentence's mentions, in order: a sentence's rules read its own, not the document's
         self.in_sentence: dict[int, list[Mention]] = {}
         for m in self.mentions:
@@ -187,7 +171,7 @@ class _Finder:
                 heads = [head] if head is not None else (
                     self.entities(token.head) if table.dep[token.head.i] in ("appos", "conj") else [])
                 if heads:
-                    objects = [m for p in _pobjs(token) for m in self.entities(p)]
+                    objects = [m for p in pobjs(token) for m in self.entities(p)]
                     yield from self._pairs(relations, heads, objects, "preposition", token, sent,
                                            reversible=False)
         yield from self._possessives(sent)
@@ -197,7 +181,7 @@ class _Finder:
                verb: Token, sent: Span) -> Iterator[RelationMention]:
         """The relations a verb ends ("Ann Lee left Acme"), as candidates that hold no more;
         a negated ending ("did not leave") ends nothing."""
-        if self._mood(verb)[0]:
+        if self._mood(verb).negated:
             return
         for relation in relations:
             for s in subjects:
@@ -261,7 +245,7 @@ class _Finder:
                 # possessor, or a possessor itself, is not this owner's
                 doc = self.doc
                 candidates = [m for m in self.entities(root.head) if m.start == root.head.i or not (
-                    _possessor(doc[m.start:m.end].root)
+                    possessor(doc[m.start:m.end].root)
                     or any(c.dep_ == "poss" and c.i != root.i for c in doc[m.start:m.end].root.children))]
             for owned in candidates:
                 if owned is owner or (owner.start, owned.start) in seen:
@@ -271,7 +255,7 @@ class _Finder:
 
     # -- arguments -----------------------------------------------------------------------
     def _verb_arguments(self, verb: Token) -> tuple[list[Mention], list[Mention], str]:
-        subjects, objects = _verb_dependents(verb)
+        subjects, objects = verb_dependents(verb)
         rule = "verb"
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
         if verb.dep_ in ("acl", "relcl") and not own_subject:
@@ -283,28 +267,28 @@ class _Finder:
                 subjects.append(verb.head)  # "OpenAI, partnered with Anthropic"
                 rule = "verb-participle"
         elif not subjects and (verb.dep_ in ("xcomp", "conj")
-                               or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _hyphen_joined(verb)
-                                                             or _purpose_clause(verb)))):
-            subjects = _inherited_subjects(verb)
+                               or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or hyphen_joined(verb)
+                                                             or purpose_clause(verb)))):
+            subjects = inherited_subjects(verb)
             rule = "verb-inherited"
         return self._resolve(subjects), self._resolve(objects), rule
 
     def _object_pairs(self, verb: Token) -> tuple[list[Mention], list[Mention]]:
         direct = [c for c in verb.children if c.dep_ == "dobj"]
-        oblique = [p for c in verb.children if c.dep_ == "prep" for p in _pobjs(c)]
-        oblique += [p for d in direct for c in d.children if c.dep_ == "prep" for p in _pobjs(c)]
+        oblique = [p for c in verb.children if c.dep_ == "prep" for p in pobjs(c)]
+        oblique += [p for d in direct for c in d.children if c.dep_ == "prep" for p in pobjs(c)]
         if not direct or not oblique:
             return [], []
         return self._resolve(direct), self._resolve(oblique)
 
     def _noun_arguments(self, noun: Token, depth: int = 0) -> tuple[list[Mention], list[Mention], str]:
-        phrase = _noun_phrase(noun)
+        phrase = noun_phrase(noun)
         objects: list[Token] = []
         possessors = [c for t in phrase for c in t.children if c.dep_ == "poss"]
         # "Amazon's investment in Anthropic", "Google's acquisition of DeepMind": with an object
         # of its own, a noun's possessor is its agent, not its object
         agentive = bool(possessors) and any(c.dep_ == "prep" and c.lower_ in NOMINAL_OBJECT_PREPOSITIONS
-                                            and any(self.by_token.get(p.i) for p in _pobjs(c)) for c in noun.children)
+                                            and any(self.by_token.get(p.i) for p in pobjs(c)) for c in noun.children)
         for token in phrase:
             for child in token.children:
                 if child.dep_ == "poss" and agentive:
@@ -312,12 +296,12 @@ class _Finder:
                 if child.dep_ in ("poss", "compound", "nmod", "npadvmod"):
                     objects.append(child)
                 elif child.dep_ == "prep" and child.lower_ in NOUN_PREPOSITIONS:
-                    for pobj in _pobjs(child):
+                    for pobj in pobjs(child):
                         objects.append(pobj)
                         if pobj.i not in self.by_token and pobj.pos_ in ("NOUN", "PROPN"):
                             # "head of policy for Europe at Google"
                             objects.extend(p for c in pobj.children if c.dep_ == "prep"
-                                           and c.lower_ in NOUN_PREPOSITIONS for p in _pobjs(c))
+                                           and c.lower_ in NOUN_PREPOSITIONS for p in pobjs(c))
         subjects: list[Token] = [c for c in noun.children if c.dep_ == "appos"]
         if agentive:
             subjects.extend(possessors)
@@ -380,11 +364,11 @@ class _Finder:
     def _resolve(self, tokens: Iterable[Token]) -> list[Mention]:
         found: dict[int, Mention] = {}
         for token in tokens:
-            antecedent = _antecedent(token)
-            for mention in self.entities(antecedent):
+            meant = antecedent(token)
+            for mention in self.entities(meant):
                 # "Meta, which acquired Scale AI, and Google": a relative clause is about the
                 # names before it, not those after it
-                if antecedent is token or mention.start < token.i:
+                if meant is token or mention.start < token.i:
                     found.setdefault(mention.start, mention)
         return list(found.values())
 
@@ -431,14 +415,14 @@ class _Finder:
         """People named by their trade and their organization stand for the organization."""
         if noun.lemma_.lower() in GROUP_NOUNS:  # "a team of researchers at Stanford University"
             return [m for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                    for p in _pobjs(prep) for m in self._affiliation(p)]
+                    for p in pobjs(prep) for m in self._affiliation(p)]
         if noun.tag_ not in ("NNS", "NN") or (noun.lemma_.lower(),) not in self.people_nouns:
             return []
-        if _former(noun):
+        if is_former(noun):
             return []  # "former researchers of Google" do not stand for Google
         return [replace(m, source=AFFILIATION, confidence=min(m.confidence, SOURCE_CONFIDENCE[AFFILIATION]))
                 for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of")
-                for p in _pobjs(prep) for m in self.entities(p)
+                for p in pobjs(prep) for m in self.entities(p)
                 if self.ontology.is_a(m.cls, AI.Organization)]
 
     def _named(self, noun: Token) -> list[Mention]:
@@ -457,9 +441,9 @@ class _Finder:
                 continue
             if token.lower_ == "as" and not (token.i > 0 and self.doc[token.i - 1].lower_ == "such"):
                 continue
-            if _depth_between(noun, token) > 3:
+            if depth_between(noun, token) > 3:
                 continue
-            for pobj in _pobjs(token):
+            for pobj in pobjs(token):
                 for t in (pobj, *pobj.conjuncts):
                     if t.i in self.by_token:
                         found.append(self.by_token[t.i])
@@ -471,9 +455,12 @@ class _Finder:
                reversible: bool = True) -> Iterator[RelationMention]:
         if not subjects or not objects:
             return
-        negated, planned, former = self._mood(trigger)
+        negated, plan, former, capable = self._mood(trigger)
         for stated in relations:
             relation, how_stated, factor, problem = stated, "", 1.0, None
+            # "can rival" states a comparison; "can acquire" no acquisition: a capability is a
+            # plan for the relations whose plans the ontology tells apart from facts
+            planned = plan or (capable and (stated.requires_fact or stated.planned_relation is not None))
             if former and stated.requires_current:
                 problem = FORMER
             elif planned and stated.planned_relation is not None:
@@ -500,22 +487,27 @@ class _Finder:
                     yield self._candidate(pair, relation, how + how_stated, confidence, trigger, sent,
                                           NEGATION if negated else problem)
 
-    def _mood(self, trigger: Token) -> tuple[bool, bool, bool]:
+    def _mood(self, trigger: Token) -> Mood:
         """Whether the trigger is negated, planned, former: read once a trigger, however many
         pairs it has."""
-        mood = self._moods.get(trigger.i)
-        if mood is None:
-            mood = self._moods[trigger.i] = (_negated(trigger), _planned(trigger), _former(trigger))
-        return mood
+        found = self._moods.get(trigger.i)
+        if found is None:
+            found = self._moods[trigger.i] = mood(trigger)
+        return found
 
-    @staticmethod
-    def _candidate(pair, relation, rule, confidence, trigger: Token, sent: Span,
+    def _candidate(self, pair, relation, rule, confidence, trigger: Token, sent: Span,
                    rejected: str | None) -> RelationMention:
         subject, obj = pair
+        features = ()
+        if rejected is None:  # only what may become a relation is scored
+            table = self.table
+            path = table.arcs_between(table.root(subject.start, subject.end), table.root(obj.start, obj.end))
+            features = relation_features(rule, relation.name, subject, obj, trigger=trigger.i, path=path,
+                                         names=len(self.in_sentence.get(sent.start, ())))
         return RelationMention(subject=subject, relation=relation.iri, object=obj,
                                rule=f"{rule}:{trigger.lemma_.lower()}", confidence=round(confidence, 3),
                                sentence_start=sent.start_char, sentence_end=sent.end_char,
-                               trigger=trigger.text, rejected=rejected)
+                               trigger=trigger.text, rejected=rejected, features=features)
 
 
 def coordinated(doc: Doc, mentions: Sequence[Mention]) -> dict[int, tuple[Mention, ...]]:
@@ -532,29 +524,6 @@ def coordinated(doc: Doc, mentions: Sequence[Mention]) -> dict[int, tuple[Mentio
 
 # -- parse helpers ---------------------------------------------------------------------------
 
-def _verb_dependents(verb: Token) -> tuple[list[Token], list[Token]]:
-    has_agent = any(c.dep_ == "agent" for c in verb.children)
-    subjects: list[Token] = []
-    objects: list[Token] = []
-    for child in verb.children:
-        dep = child.dep_
-        if dep in ("nsubj", "csubj"):
-            subjects.append(child)
-        elif dep == "nsubjpass":
-            # "X was acquired by Y": X is the object; "X is based in Y": X is the subject
-            (objects if has_agent else subjects).append(child)
-        elif dep == "agent":
-            subjects.extend(_pobjs(child))
-        elif dep in ("dobj", "attr", "oprd", "dative", "npadvmod"):
-            objects.append(child)
-            if child.pos_ == "NUM" or child.ent_type_ in ("MONEY", "CARDINAL", "PERCENT"):
-                # "invested $13 billion in OpenAI": the sum's prepositions are the verb's
-                objects.extend(p for c in child.children if c.dep_ == "prep" for p in _pobjs(c))
-        elif dep == "prep":
-            objects.extend(_pobjs(child))
-    return subjects, objects
-
-
 def _same_or_short(key: tuple, other: tuple) -> bool:
     """Two relation keys that differ at most in one end being the other's short name
     ("Scale" for "Scale AI"): one sentence that names a thing twice names one thing."""
@@ -564,127 +533,3 @@ def _same_or_short(key: tuple, other: tuple) -> bool:
     return p1 == p2 and short(s1, s2) and short(o1, o2)
 
 
-def _possessor(token: Token) -> bool:
-    """A name marked as owning something: "Acme" in "Acme's", however the parser attached it."""
-    return token.dep_ == "poss" or any(c.dep_ == "case" and c.lower_ in POSSESSIVE_MARKERS for c in token.children)
-
-
-def _purpose_clause(verb: Token) -> bool:
-    """ "Suleyman left Google to start Inflection": the infinitive shares the subject."""
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _hyphen_joined(token: Token) -> bool:
-    """ "co-founded" split in three: "founded" hangs off "co", which took the subject."""
-    doc = token.doc
-    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].i == token.head.i
-
-
-def _inherited_subjects(verb: Token, depth: int = 0) -> list[Token]:
-    """ "Meta wants to release X": release's subject is want's."""
-    head = verb.head
-    if head.i == verb.i or depth > 3:
-        return []
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if subjects:
-        return subjects
-    if head.dep_ in ("xcomp", "conj", "advcl"):
-        return _inherited_subjects(head, depth + 1)
-    if head.dep_ in ("acl", "relcl"):
-        return [head.head]
-    return []
-
-
-def _noun_phrase(noun: Token) -> list[Token]:
-    """The noun and the pieces a split compound leaves beside it ("co", "-", "founder")."""
-    phrase = [noun]
-    i = noun.i - 1
-    while i >= noun.sent.start:
-        t = noun.doc[i]
-        if t.head == noun.head and t.dep_ == noun.dep_ and t.text != ",":
-            phrase.append(t)
-            i -= 1
-            continue
-        break
-    return phrase
-
-
-def _pobjs(prep: Token) -> list[Token]:
-    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-
-
-def _antecedent(token: Token) -> Token:
-    """A relative pronoun stands for the noun its clause modifies."""
-    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-        return token.head.head
-    return token
-
-
-def _depth_between(ancestor: Token, token: Token) -> int:
-    depth = 0
-    while token.i != ancestor.i and token.head.i != token.i and depth < 10:
-        token = token.head
-        depth += 1
-    return depth
-
-
-def _clause_verb(trigger: Token) -> Token:
-    """The verb that carries a trigger's tense and mood: the trigger itself, or the verb
-    a noun trigger is the complement of ("would be a member of"). A title in apposition
-    ("X, Inflection's chief scientist, will join") has its own time, not the clause's."""
-    token = trigger
-    for _ in range(4):
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
-            return token
-        if token.head.i == token.i or token.dep_ not in ("attr", "acomp", "pobj", "prep", "oprd", "amod"):
-            break
-        token = token.head
-    return token
-
-
-def _planned(trigger: Token) -> bool:
-    """Whether the clause states a plan, a wish, a possibility or a condition, not a fact."""
-    verb = _clause_verb(trigger)
-    for _ in range(4):
-        for child in verb.children:
-            if child.dep_ == "aux" and child.lower_ in MODALS:
-                return True
-            if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
-                return True
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS:
-            return True
-        if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
-            verb = verb.head
-            continue
-        break
-    return False
-
-
-def _former(trigger: Token) -> bool:
-    """Whether the trigger describes a state that has ended ("former chief", "previously worked")."""
-    doc = trigger.doc
-    for child in trigger.children:
-        if child.dep_ in ("amod", "compound", "advmod") and child.lower_ in FORMER_MODIFIERS:
-            return True
-    if trigger.i >= 2 and doc[trigger.i - 1].text == "-" and doc[trigger.i - 2].lower_ == "ex":
-        return True
-    verb = _clause_verb(trigger)
-    if any(c.dep_ == "advmod" and c.lower_ in PAST_ADVERBS for c in verb.children):
-        return True
-    if verb.i == trigger.i and trigger.tag_ == "VBD":
-        return True  # "worked at Google": a simple past of a state is a former state
-    return False
-
-
-def _negated(trigger: Token) -> bool:
-    """Whether the clause around the trigger denies it ("is not part of", "never joined")."""
-    token = trigger
-    for _ in range(4):
-        for child in token.children:
-            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
-                return True
-        if token.dep_ in ("xcomp", "attr", "acomp", "pobj", "prep", "amod", "appos") and token.head.i != token.i:
-            token = token.head
-            continue
-        break
-    return False

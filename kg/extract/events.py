@@ -14,12 +14,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .mentions import Mention
-from .ontology import Ontology, RelationSpec, Words
+from ..ontology import Ontology, RelationSpec, Words
+from ..records import Mention
+from .lexicon import PARTICIPATION
 from .words import noun_words, token_table, verb_words
 
-#: the noun that names taking part without a verb: "with participation from A, B and C"
-PARTICIPATION = "participation"
 #: entity labels that stand for the money of an event ("raised $235 million")
 MONEY_LABELS = frozenset({"MONEY"})
 

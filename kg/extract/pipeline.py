@@ -17,12 +17,12 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import ModelError
+from ..gazetteer import Gazetteer
+from ..models import DEFAULT_MODEL
+from ..ontology import Ontology, default_ontology
 from .coref import resolve_references
-from .errors import ModelError
-from .gazetteer import Gazetteer
 from .mentions import MentionFinder
-from .models import DEFAULT_MODEL
-from .ontology import Ontology, default_ontology
 from .relations import find_relations, qualify_places
 from .sentences import sentence_starts
 from .words import forget_words

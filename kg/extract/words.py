@@ -9,7 +9,7 @@ from bisect import bisect_right
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Token
 
-from .ontology import Words
+from ..ontology import Words
 
 
 def noun_words(token: Token) -> list[Words]:
@@ -79,6 +79,25 @@ class TokenTable:
         while self.dep[i] not in _CLAUSES and self.head[i] != i and seen < 50:
             i, seen = self.head[i], seen + 1
         return i
+
+    def root(self, start: int, end: int) -> int:
+        """The token of a span whose head lies outside it."""
+        for i in range(start, end):
+            if not start <= self.head[i] < end or self.head[i] == i:
+                return i
+        return start
+
+    def arcs_between(self, i: int, j: int) -> int:
+        """How many dependency arcs join two tokens of one sentence."""
+        depth: dict[int, int] = {}
+        k, steps = i, 0
+        while k not in depth and steps < 60:
+            depth[k] = steps
+            k, steps = self.head[k], steps + 1
+        k, steps = j, 0
+        while k not in depth and steps < 60:
+            k, steps = self.head[k], steps + 1
+        return steps + depth.get(k, 60)
 
     def boilerplate(self, doc: Doc) -> set[int]:
         """The starts of the sentences that are boilerplate, judged once a document."""

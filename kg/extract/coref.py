@@ -14,27 +14,19 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .mentions import (
-    GAZETTEER,
-    NER,
-    PATTERN,
-    REFERENCE,
-    SOURCE_CONFIDENCE,
-    Mention,
-    mentions_by_token,
+from ..names import name_key
+from ..ontology import Ontology
+from ..rdf.vocab import AI
+from ..records import GAZETTEER, NER, PATTERN, REFERENCE, SOURCE_CONFIDENCE, Mention
+from .lexicon import (
+    DESCRIPTION_ADJECTIVES,
+    GENERIC_ORGANIZATION_NOUNS,
+    ORGANIZATION_PRONOUNS,
+    REFERRING_WORDS,
 )
-from .names import name_key
-from .ontology import Ontology
-from .rdf.vocab import AI
+from .mentions import mentions_by_token
 from .words import token_table
 
-#: nouns that can stand for any company: the article's main one is meant
-GENERIC_ORGANIZATION_NOUNS = frozenset({"company", "startup", "start-up", "firm", "giant", "chipmaker",
-                                         "conglomerate", "lab", "laboratory", "business", "maker"})
-#: words a description or pronoun of an entity starts with
-REFERRING_WORDS = frozenset({"the", "its", "it"})
-#: possessive pronouns that can stand for an organization
-ORGANIZATION_PRONOUNS = frozenset({"its"})
 # read once: attribute lookups on a DefinedNamespace are slow, and these are read per mention
 ORGANIZATION, PERSON = AI.Organization, AI.Person
 
@@ -168,11 +160,6 @@ def _description(token: Token, earlier: Antecedents, org_triggers: frozenset) ->
     antecedent = earlier.most_salient(ORGANIZATION)
     # anchored on the noun alone: its modifiers ("San Francisco-based") are read on their own
     return _reference(noun, antecedent) if antecedent else None
-
-
-# Adjectives that may stand between "the" and a class noun: "the new model".
-DESCRIPTION_ADJECTIVES = frozenset({"new", "latest", "upcoming", "updated", "smaller", "larger", "flagship",
-                                    "open", "same", "original", "first", "second", "next", "previous"})
 
 
 def _thing_description(token: Token, earlier: Antecedents, ontology: Ontology,

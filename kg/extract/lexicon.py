@@ -1,0 +1,83 @@
+"""The words kg's rules read, in one place: English function words and the few open-class
+words that news uses in fixed ways. What signals a relation or types a name is not here: it
+is the ontology's (``ai:verbTrigger``, ``ai:classTrigger``, ...)."""
+
+# -- boilerplate ---------------------------------------------------------------------------
+
+# Calls to action that open a promotional line: "Subscribe to our newsletter", "Download our app".
+CALL_TO_ACTION = frozenset({"subscribe", "sign", "download", "join", "follow", "register", "click", "share",
+                            "listen", "watch", "get", "discover", "stay", "read", "install", "tap", "log",
+                            "become", "support", "unlock", "try", "claim"})
+# Words that make a line about the publication itself rather than about the news.
+PROMOTION = frozenset({"newsletter", "newsletters", "subscription", "subscriptions", "subscribe", "inbox", "app",
+                       "podcast", "community", "updates", "offers", "privacy", "policy", "cookies", "terms",
+                       "conditions", "copyright", "rights", "advertisement", "sponsored", "webinar", "story",
+                       "stories", "membership", "telegram", "discord", "whatsapp"})
+READER = frozenset({"our", "your", "us", "you"})
+
+# -- names ---------------------------------------------------------------------------------
+
+# Generic words of the field that NER takes for names; they never denote one entity.
+NOT_NAMES = frozenset({
+    "ai", "a.i.", "agi", "genai", "llm", "llms", "api", "apis", "gpu", "gpus", "ml", "nlp", "ceo",
+    "cto", "cfo", "x", "ar", "vr", "iot", "saas", "ipo", "r&d", "q1", "q2", "q3", "q4",
+})
+# Lower-case words that may stand inside a name ("Partnership on AI", "Bank of America").
+NAME_CONNECTORS = frozenset({"of", "on", "for", "and", "&", "de", "la", "le", "du", "von", "van", "der", "al"})
+CORPORATE_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "co.", "gmbh", "sa", "ag"})
+# Verbs that give a common noun its name: "a chip called Gaudi 3", "a model dubbed Zephyr".
+NAMING_VERBS = frozenset({"call", "name", "dub", "brand", "know", "title", "codename"})
+STOCK_EXCHANGES = frozenset({"nasdaq", "nyse", "tsx", "lse", "hkex", "sse", "szse", "krx", "tyo", "euronext"})
+LIST_CONNECTORS = frozenset({",", "and", "or", "&"})
+LIST_CONJUNCTIONS = frozenset({"and", "or", "&"})
+
+# -- possessives ---------------------------------------------------------------------------
+
+#: the tokens that mark a possessor: "Acme's", "Acme’s", "the founders'"
+POSSESSIVE_MARKERS = ("'s", "’s", "'")
+
+# -- references to named things ------------------------------------------------------------
+
+#: nouns that can stand for any company: the article's main one is meant
+GENERIC_ORGANIZATION_NOUNS = frozenset({"company", "startup", "start-up", "firm", "giant", "chipmaker",
+                                         "conglomerate", "lab", "laboratory", "business", "maker"})
+#: words a description or pronoun of an entity starts with
+REFERRING_WORDS = frozenset({"the", "its", "it"})
+#: possessive pronouns that can stand for an organization
+ORGANIZATION_PRONOUNS = frozenset({"its"})
+# Adjectives that may stand between "the" and a class noun: "the new model".
+DESCRIPTION_ADJECTIVES = frozenset({"new", "latest", "upcoming", "updated", "smaller", "larger", "flagship",
+                                    "open", "same", "original", "first", "second", "next", "previous"})
+
+# -- how relations are stated: prepositions, lists, clauses, modality and time -------------
+
+# Prepositions whose object is an argument of a noun trigger ("president of", "investor in").
+NOUN_PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on", "behind"})
+# Prepositions that take the object of a nominalized verb ("investment in", "acquisition of").
+NOMINAL_OBJECT_PREPOSITIONS = frozenset({"in", "of", "into", "with"})
+# Prepositions that introduce examples of a common noun ("models such as BLOOM").
+EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+GROUP_NOUNS = frozenset({"team", "group"})
+# Verbs that list what a plural noun is made of: "its members include A and B".
+LISTING_VERBS = frozenset({"include", "comprise", "feature"})
+# Verbs that make what follows a plan or wish ("wants to release", "is set to launch").
+INTENT_VERBS = frozenset({"want", "plan", "aim", "hope", "intend", "expect", "seek", "consider", "prepare",
+                          "try", "decide", "promise", "pledge", "vow", "threaten", "look", "set", "poise",
+                          "likely", "due", "ready", "eager", "propose", "mull", "weigh", "explore"})
+# Modals of a plan or a possibility: "will release", "may invest".
+MODALS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "must", "'ll", "wo"})
+# What states a capability ("can rival GPT-4", "is able to beat it"; "ca" is spaCy's token of
+# "can't"): a plan or a fact, as the relation's own plan annotations say.
+CAPABILITY_MODALS = frozenset({"can", "ca"})
+CAPABILITY_ADJECTIVES = frozenset({"able", "capable"})
+NEGATING_ADJECTIVES = frozenset({"unable", "incapable"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+FORMER_MODIFIERS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time", "previous", "past", "then",
+                              "late"})
+PAST_ADVERBS = frozenset({"previously", "formerly", "once", "earlier", "until"})
+
+# -- events --------------------------------------------------------------------------------
+
+#: the noun that names taking part without a verb: "with participation from A, B and C"
+PARTICIPATION = "participation"

@@ -1,0 +1,95 @@
+"""Reading spaCy's dependency parse: the arguments a verb takes, the pieces of a split noun
+phrase, possessors, relative pronouns. Pure functions of tokens."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import POSSESSIVE_MARKERS, RELATIVE_PRONOUNS
+
+
+def verb_dependents(verb: Token) -> tuple[list[Token], list[Token]]:
+    has_agent = any(c.dep_ == "agent" for c in verb.children)
+    subjects: list[Token] = []
+    objects: list[Token] = []
+    for child in verb.children:
+        dep = child.dep_
+        if dep in ("nsubj", "csubj"):
+            subjects.append(child)
+        elif dep == "nsubjpass":
+            # "X was acquired by Y": X is the object; "X is based in Y": X is the subject
+            (objects if has_agent else subjects).append(child)
+        elif dep == "agent":
+            subjects.extend(pobjs(child))
+        elif dep in ("dobj", "attr", "oprd", "dative", "npadvmod"):
+            objects.append(child)
+            if child.pos_ == "NUM" or child.ent_type_ in ("MONEY", "CARDINAL", "PERCENT"):
+                # "invested $13 billion in OpenAI": the sum's prepositions are the verb's
+                objects.extend(p for c in child.children if c.dep_ == "prep" for p in pobjs(c))
+        elif dep == "prep":
+            objects.extend(pobjs(child))
+    return subjects, objects
+
+
+def possessor(token: Token) -> bool:
+    """A name marked as owning something: "Acme" in "Acme's", however the parser attached it."""
+    return token.dep_ == "poss" or any(c.dep_ == "case" and c.lower_ in POSSESSIVE_MARKERS for c in token.children)
+
+
+def purpose_clause(verb: Token) -> bool:
+    """ "Suleyman left Google to start Inflection": the infinitive shares the subject."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def hyphen_joined(token: Token) -> bool:
+    """ "co-founded" split in three: "founded" hangs off "co", which took the subject."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].i == token.head.i
+
+
+def inherited_subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """ "Meta wants to release X": release's subject is want's."""
+    head = verb.head
+    if head.i == verb.i or depth > 3:
+        return []
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return subjects
+    if head.dep_ in ("xcomp", "conj", "advcl", "acomp"):  # "is able to beat": the copula's subject
+        return inherited_subjects(head, depth + 1)
+    if head.dep_ in ("acl", "relcl"):
+        return [head.head]
+    return []
+
+
+def noun_phrase(noun: Token) -> list[Token]:
+    """The noun and the pieces a split compound leaves beside it ("co", "-", "founder")."""
+    phrase = [noun]
+    i = noun.i - 1
+    while i >= noun.sent.start:
+        t = noun.doc[i]
+        if t.head == noun.head and t.dep_ == noun.dep_ and t.text != ",":
+            phrase.append(t)
+            i -= 1
+            continue
+        break
+    return phrase
+
+
+def pobjs(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def depth_between(ancestor: Token, token: Token) -> int:
+    depth = 0
+    while token.i != ancestor.i and token.head.i != token.i and depth < 10:
+        token = token.head
+        depth += 1
+    return depth
