@@ -24,6 +24,11 @@ from .rdf.vocab import AI
 Words = tuple[str, ...]
 
 
+#: the labels of spaCy's English named-entity recognizers (OntoNotes 5)
+ONTONOTES_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+                    "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL")
+
+
 def trigger_words(text: str) -> Words:
     """A trigger as the words a parse must show: lower case, hyphens as word breaks."""
     return tuple(text.lower().replace("-", " ").split())
@@ -188,6 +193,26 @@ class Ontology:
                 if cls is not None:
                     found[label] = cls
         return found
+
+    def class_of_label(self, label: str) -> URIRef | None:
+        """The class that names of one of spaCy's entity labels are of ("PERSON", "ORG"), if
+        any: what pronouns of people and descriptions of organizations refer to."""
+        return self._label_classes.get(label)
+
+    @cached_property
+    def _label_classes(self) -> dict[str, URIRef]:
+        from spacy import explain  # only extraction asks, and it has spaCy loaded
+
+        return self.ner_classes(ONTONOTES_LABELS, explain=explain)
+
+    @cached_property
+    def pattern_class(self) -> URIRef | None:
+        """The class whose names are built from stems and versions (``ai:namePrefix``), which
+        names shaped like them ("Zephyr-7B") are taken to be of: the class with the most
+        stems, if any class has some."""
+        ranked = sorted(((len(c.name_prefixes), str(c.iri)) for c in self.classes.values() if c.name_prefixes),
+                        reverse=True)
+        return URIRef(ranked[0][1]) if ranked else None
 
     def verb_relations(self, words: Words) -> list[RelationSpec]:
         return self._by_verb.get(words, [])

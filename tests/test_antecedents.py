@@ -32,7 +32,7 @@ def test_the_most_salient_organization_so_far(token, expected):
 
 
 def test_names_are_found_by_their_last_word_and_only_once_read():
-    earlier = Antecedents(list(reversed(NAMES)))  # any order in, reading order inside
+    earlier = Antecedents(list(reversed(NAMES)), organization=AI.Organization)  # any order in, reading order inside
     earlier.advance(13)
     assert [m.name for m in earlier.by_last_word.get("Robotics", [])] == ["Acme Robotics", "Acme Robotics"]
     assert "Doe" not in earlier.by_last_word  # Jane Doe ends at token 16

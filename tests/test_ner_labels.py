@@ -80,3 +80,29 @@ def test_a_user_s_own_classes_are_extracted(tmp_path):
     typed = {(str(graph.graph.value(s, kg.rdf.vocab.RDFS.label)), o) for s, o in graph.graph.subject_objects(kg.rdf.vocab.RDF.type)}
     assert ("Jane Doe", EX.Person) in typed and ("Acme Corporation", EX.Company) in typed
     assert list(graph.graph.triples((None, EX.worksFor, None)))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the company" is the organization the article is about, in the user's class of it
+    ("Acme Corporation opened an office in Boise. Jane Doe joined the company in May.",
+     {("Jane Doe", "Acme Corporation")}),
+    # a surname alone is the person named in full before
+    ("Jane Doe left Globex last year. Doe joined Acme Corporation in May.", {("Jane Doe", "Acme Corporation")}),
+    # no organization named before: "the company" stands for nothing
+    ("Jane Doe joined the company in May.", set()),
+])
+def test_references_resolve_to_the_user_s_own_classes(tmp_path, text, expected):
+    graph = kg.build([kg.Document(id="a", text=text)], ontology=ontology_of(OWN, tmp_path).source, jobs=1)
+    label = kg.rdf.vocab.RDFS.label
+    found = {(str(graph.graph.value(s, label)), str(graph.graph.value(o, label)))
+             for s, o in graph.graph.subject_objects(EX.worksFor)}
+    assert found == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (None, (AI.Person, AI.Organization, AI.AIModel)),
+    (OWN, (EX.Person, EX.Company, None)),  # no name stems: no class for names shaped like "Zephyr-7B"
+])
+def test_the_classes_of_people_organizations_and_model_names_are_the_ontology_s(tmp_path, text, expected):
+    ontology = default_ontology() if text is None else ontology_of(text, tmp_path)
+    assert (ontology.class_of_label("PERSON"), ontology.class_of_label("ORG"), ontology.pattern_class) == expected

@@ -12,11 +12,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from rdflib import URIRef
 from spacy.tokens import Doc, Token
 
 from ..names import name_key
 from ..ontology import Ontology
-from ..rdf.vocab import AI
 from ..records import GAZETTEER, NER, PATTERN, REFERENCE, SOURCE_CONFIDENCE, Mention
 from .lexicon import (
     DESCRIPTION_ADJECTIVES,
@@ -27,15 +27,13 @@ from .lexicon import (
 from .mentions import mentions_by_token
 from .words import token_table
 
-# read once: attribute lookups on a DefinedNamespace are slow, and these are read per mention
-ORGANIZATION, PERSON = AI.Organization, AI.Person
-
 
 class Antecedents:
     """The named mentions before the token being read, indexed as reading moves forward, so
     that a lookup costs what the names it can match cost, not the whole text read so far."""
 
-    def __init__(self, named: Sequence[Mention]) -> None:
+    def __init__(self, named: Sequence[Mention], *, organization: URIRef | None = None) -> None:
+        self.organization = organization  # whose names are indexed by their last word, lower case
         self.named = sorted(named, key=lambda m: m.end)
         self.seen = 0
         self.by_last_word: dict[str, list[Mention]] = {}  # names of two words or more
@@ -50,7 +48,7 @@ class Antecedents:
             words = m.name.split()
             if len(words) > 1:
                 self.by_last_word.setdefault(words[-1], []).append(m)
-            if m.cls == ORGANIZATION and words:
+            if m.cls == self.organization and words:
                 self.organizations_by_last_word.setdefault(words[-1].lower(), []).append(m)
             key = name_key(m.name)
             counts = self.counts.setdefault(m.cls, Counter())
@@ -80,38 +78,171 @@ class Antecedents:
 
 def resolve_references(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontology) -> list[Mention]:
     """The mentions plus the references they explain, in document order."""
-    mentions = _surnames(mentions)
-    by_token = mentions_by_token(mentions)
-    earlier = Antecedents([m for m in mentions if m.source in (GAZETTEER, PATTERN, NER)])
-    table = token_table(doc)
-    sentence_starts = [start for start, _ in table.sentences]
-    org_triggers = ontology.class_nouns(ORGANIZATION)
-    added: list[Mention] = []
-    for i, (lower, pos) in enumerate(zip(table.lower, table.pos)):
-        if i in by_token or not (lower in REFERRING_WORDS or pos == "PROPN"):
-            continue  # every reference starts with one of these words or with a name
-        token = doc[i]
-        earlier.advance(i)
-        ref = (_short_name(token, earlier) or _reported_subject(token, by_token, org_triggers)
-               or _description(token, earlier, org_triggers)
-               or _thing_description(token, earlier, ontology, sentence_starts)
-               or _possessive_pronoun(token, earlier, by_token, sentence_starts))
-        if ref is not None:
-            added.append(ref)
-            by_token.update((i, ref) for i in range(ref.start, ref.end))
-    return sorted([*mentions, *added], key=lambda m: m.start)
+    return ReferenceResolver(doc, mentions, ontology=ontology).resolve()
 
 
-def _surnames(mentions: Sequence[Mention]) -> list[Mention]:
+class ReferenceResolver:
+    """Reads a document's references to the entities it names, in order: short names ("the
+    Forum", "Altman"), descriptions ("the company", "the new model"), "it" and "its". Which
+    class people and organizations are is the ontology's: the classes spaCy's PERSON and ORG
+    names feed."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], *, ontology: Ontology) -> None:
+        self.doc = doc
+        self.ontology = ontology
+        self.person = ontology.class_of_label("PERSON")
+        self.organization = ontology.class_of_label("ORG")
+        # the nouns that describe an organization: the ontology's for its class, and the
+        # English words for any company, whatever the ontology calls the class
+        self.org_nouns = (ontology.class_nouns(self.organization) if self.organization else frozenset()) | {
+            (noun,) for noun in GENERIC_ORGANIZATION_NOUNS}
+        self.table = token_table(doc)
+        self.sentence_starts = [start for start, _ in self.table.sentences]
+        self.mentions = _surnames(mentions, person=self.person)
+        self.by_token = mentions_by_token(self.mentions)
+        self.earlier = Antecedents([m for m in self.mentions if m.source in (GAZETTEER, PATTERN, NER)],
+                                   organization=self.organization)
+
+    def resolve(self) -> list[Mention]:
+        doc, table, by_token = self.doc, self.table, self.by_token
+        added: list[Mention] = []
+        for i, (lower, pos) in enumerate(zip(table.lower, table.pos)):
+            if i in by_token or not (lower in REFERRING_WORDS or pos == "PROPN"):
+                continue  # every reference starts with one of these words or with a name
+            token = doc[i]
+            self.earlier.advance(i)
+            ref = (self._short_name(token) or self._reported_subject(token) or self._description(token)
+                   or self._thing_description(token) or self._possessive_pronoun(token))
+            if ref is not None:
+                added.append(ref)
+                by_token.update((i, ref) for i in range(ref.start, ref.end))
+        return sorted([*self.mentions, *added], key=lambda m: m.start)
+
+    def _short_name(self, token: Token) -> Mention | None:
+        """ "the Forum" after "the Frontier Model Forum"; "Altman" after "Sam Altman", also
+        opening a sentence ("Altman said ...")."""
+        if not token.is_title or token.pos_ != "PROPN":
+            return None
+        after_article = token.i > 0 and token.doc[token.i - 1].lower_ == "the"
+        matches = {name_key(m.name): m for m in self.earlier.by_last_word.get(token.text, ())
+                   if after_article or m.cls == self.person}
+        if len(matches) != 1:
+            return None  # no antecedent, or several: not clear which
+        return _reference(token, next(iter(matches.values())))
+
+    def _description(self, token: Token) -> Mention | None:
+        """ "the company", "the startup": the organization the article is about so far."""
+        if token.lower_ != "the" or token.dep_ != "det":
+            return None
+        noun = token.head  # "the company", "the San Francisco-based company"
+        if noun.i <= token.i or noun.i - token.i > 6 or noun.pos_ != "NOUN" or noun.tag_ != "NN":
+            return None
+        if (noun.lemma_.lower(),) not in self.org_nouns:
+            return None
+        if noun.i + 1 < len(token.doc) and token.doc[noun.i + 1].pos_ in ("PROPN",):
+            return None  # "the company OpenAI": an apposition, the name follows
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            return None  # "the company of ...": a description of something else
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            return None  # "Quill Partners, the investment firm": the name it is set beside, known or not
+        # "the alliance" is the AI Alliance, not the company the article is about
+        named = {name_key(m.name): m for m in self.earlier.organizations_by_last_word.get(noun.lower_, ())}
+        if len(named) == 1:
+            return _reference(noun, next(iter(named.values())))
+        if noun.lemma_.lower() not in GENERIC_ORGANIZATION_NOUNS:
+            return None  # "the forum", "the agency": only a name ending so can be meant
+        antecedent = self.earlier.most_salient(self.organization)
+        # anchored on the noun alone: its modifiers ("San Francisco-based") are read on their own
+        return _reference(noun, antecedent) if antecedent else None
+
+    def _thing_description(self, token: Token) -> Mention | None:
+        """ "the model", "the new benchmark": the last such thing named, in this sentence or the
+        one before. Organizations are left to ``_description``: they are referred to from afar."""
+        if token.lower_ != "the":
+            return None
+        doc = token.doc
+        i = token.i + 1
+        while i < len(doc) and doc[i].lower_ in DESCRIPTION_ADJECTIVES:
+            i += 1
+        if i >= len(doc) or doc[i].pos_ != "NOUN" or doc[i].tag_ in ("NNS", "NNPS"):
+            return None
+        if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+            return None  # "the model Llama 3": the name follows
+        cls = self.ontology.class_triggers.get((doc[i].lemma_.lower(),))
+        if cls is None or self.ontology.is_a(cls, self.organization) or self.ontology.is_a(cls, self.person):
+            return None
+        here = bisect_right(self.sentence_starts, token.i) - 1
+        recent = self.earlier.latest(cls, since=self.sentence_starts[max(here - 1, 0)])
+        return _reference(doc[i], recent) if recent else None
+
+    def _reported_subject(self, token: Token) -> Mention | None:
+        """ "Hugging Face said it has raised ...", "The company plans to ..., Meta said": the
+        subject of a reported clause, "it" or "the company", is the organization reporting it."""
+        doc = token.doc
+        if token.lower_ == "it":
+            head = token
+        elif token.lower_ == "the" and token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "NN" \
+                and (doc[token.i + 1].lemma_.lower(),) in self.org_nouns:
+            head = doc[token.i + 1]
+        else:
+            return None
+        if head.dep_ not in ("nsubj", "nsubjpass") or head.head.dep_ != "ccomp":
+            return None
+        for child in head.head.head.children:
+            subject = self.by_token.get(child.i) if child.dep_ == "nsubj" else None
+            if subject is not None and subject.cls == self.organization:
+                return _reference(head, subject)
+        return None
+
+    def _possessive_pronoun(self, token: Token) -> Mention | None:
+        """ "its": the organization that is the clause's subject, else the one the sentence before
+        was about (its main clause's subject), else the most salient one."""
+        if token.lower_ not in ORGANIZATION_PRONOUNS or token.dep_ != "poss":
+            return None
+        # the nearest governing clause whose subject is an organization named before the pronoun:
+        # "Microsoft partnered with Meta to offer them through its cloud" -> Microsoft
+        ancestor = token.head
+        while True:
+            for child in ancestor.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    subject = self.by_token.get(child.i)
+                    plural = any(c.dep_ == "conj" for c in child.children)  # "A and B ... its": not A
+                    if subject is not None and subject.cls == self.organization and subject.end <= token.i and not plural:
+                        return _reference(token, subject)
+            if ancestor.head.i == ancestor.i:
+                break
+            ancestor = ancestor.head
+        previous = self._previous_subject(token)
+        if previous is not None and previous.cls == self.organization:
+            return _reference(token, previous)
+        antecedent = self.earlier.most_salient(self.organization)
+        return _reference(token, antecedent) if antecedent else None
+
+    def _previous_subject(self, token: Token) -> Mention | None:
+        """The named subject of the main clause of the sentence before the token's, if any: what
+        a pronoun opening a sentence most often goes on about ("Acme said it ... Its new model")."""
+        here = bisect_right(self.sentence_starts, token.i) - 1
+        if here < 1:
+            return None
+        doc = token.doc
+        sent = doc[self.sentence_starts[here - 1]:self.sentence_starts[here]]
+        root = sent.root
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i in self.by_token:
+                return self.by_token[child.i]
+        return None
+
+
+def _surnames(mentions: Sequence[Mention], *, person: URIRef | None) -> list[Mention]:
     """ "Liang" that NER found on its own, in an article that names Percy Liang, is Percy Liang."""
     full = {}
     for m in mentions:
         words = m.name.split()
-        if m.cls == PERSON and len(words) > 1:
+        if m.cls == person and len(words) > 1:
             full.setdefault(words[-1], set()).add(m.name)
     out = []
     for m in mentions:
-        names = full.get(m.name, set()) if m.cls == PERSON and len(m.name.split()) == 1 else set()
+        names = full.get(m.name, set()) if m.cls == person and len(m.name.split()) == 1 else set()
         out.append(replace(m, name=next(iter(names)), source=REFERENCE) if len(names) == 1 else m)
     return out
 
@@ -124,122 +255,3 @@ def _reference(token: Token, antecedent: Mention, *, end: int | None = None) -> 
                    confidence=SOURCE_CONFIDENCE[REFERENCE], entry=antecedent.entry)
 
 
-def _short_name(token: Token, earlier: Antecedents) -> Mention | None:
-    """ "the Forum" after "the Frontier Model Forum"; "Altman" after "Sam Altman"."""
-    if not token.is_title or token.is_sent_start or token.pos_ != "PROPN":
-        return None
-    after_article = token.i > 0 and token.doc[token.i - 1].lower_ == "the"
-    matches = {name_key(m.name): m for m in earlier.by_last_word.get(token.text, ())
-               if after_article or m.cls == PERSON}
-    if len(matches) != 1:
-        return None  # no antecedent, or several: not clear which
-    return _reference(token, next(iter(matches.values())))
-
-
-def _description(token: Token, earlier: Antecedents, org_triggers: frozenset) -> Mention | None:
-    """ "the company", "the startup": the organization the article is about so far."""
-    if token.lower_ != "the" or token.dep_ != "det":
-        return None
-    noun = token.head  # "the company", "the San Francisco-based company"
-    if noun.i <= token.i or noun.i - token.i > 6 or noun.pos_ != "NOUN" or noun.tag_ != "NN":
-        return None
-    if (noun.lemma_.lower(),) not in org_triggers:
-        return None
-    if noun.i + 1 < len(token.doc) and token.doc[noun.i + 1].pos_ in ("PROPN",):
-        return None  # "the company OpenAI": an apposition, the name follows
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
-        return None  # "the company of ...": a description of something else
-    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
-        return None  # "Quill Partners, the investment firm": the name it is set beside, known or not
-    # "the alliance" is the AI Alliance, not the company the article is about
-    named = {name_key(m.name): m for m in earlier.organizations_by_last_word.get(noun.lower_, ())}
-    if len(named) == 1:
-        return _reference(noun, next(iter(named.values())))
-    if noun.lemma_.lower() not in GENERIC_ORGANIZATION_NOUNS:
-        return None  # "the forum", "the agency": only a name ending so can be meant
-    antecedent = earlier.most_salient(ORGANIZATION)
-    # anchored on the noun alone: its modifiers ("San Francisco-based") are read on their own
-    return _reference(noun, antecedent) if antecedent else None
-
-
-def _thing_description(token: Token, earlier: Antecedents, ontology: Ontology,
-                       sentence_starts: Sequence[int]) -> Mention | None:
-    """ "the model", "the new benchmark": the last such thing named, in this sentence or the
-    one before. Organizations are left to ``_description``: they are referred to from afar."""
-    if token.lower_ != "the":
-        return None
-    doc = token.doc
-    i = token.i + 1
-    while i < len(doc) and doc[i].lower_ in DESCRIPTION_ADJECTIVES:
-        i += 1
-    if i >= len(doc) or doc[i].pos_ != "NOUN" or doc[i].tag_ in ("NNS", "NNPS"):
-        return None
-    if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
-        return None  # "the model Llama 3": the name follows
-    cls = ontology.class_triggers.get((doc[i].lemma_.lower(),))
-    if cls is None or ontology.is_a(cls, ORGANIZATION) or ontology.is_a(cls, PERSON):
-        return None
-    here = bisect_right(sentence_starts, token.i) - 1
-    recent = earlier.latest(cls, since=sentence_starts[max(here - 1, 0)])
-    return _reference(doc[i], recent) if recent else None
-
-
-def _reported_subject(token: Token, by_token: dict[int, Mention], org_triggers: frozenset) -> Mention | None:
-    """ "Hugging Face said it has raised ...", "The company plans to ..., Meta said": the
-    subject of a reported clause, "it" or "the company", is the organization reporting it."""
-    doc = token.doc
-    if token.lower_ == "it":
-        head = token
-    elif token.lower_ == "the" and token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "NN" \
-            and (doc[token.i + 1].lemma_.lower(),) in org_triggers:
-        head = doc[token.i + 1]
-    else:
-        return None
-    if head.dep_ not in ("nsubj", "nsubjpass") or head.head.dep_ != "ccomp":
-        return None
-    for child in head.head.head.children:
-        subject = by_token.get(child.i) if child.dep_ == "nsubj" else None
-        if subject is not None and subject.cls == ORGANIZATION:
-            return _reference(head, subject)
-    return None
-
-
-def _possessive_pronoun(token: Token, earlier: Antecedents, by_token: dict[int, Mention],
-                        sentence_starts: Sequence[int]) -> Mention | None:
-    """ "its": the organization that is the clause's subject, else the one the sentence before
-    was about (its main clause's subject), else the most salient one."""
-    if token.lower_ not in ORGANIZATION_PRONOUNS or token.dep_ != "poss":
-        return None
-    # the nearest governing clause whose subject is an organization named before the pronoun:
-    # "Microsoft partnered with Meta to offer them through its cloud" -> Microsoft
-    ancestor = token.head
-    while True:
-        for child in ancestor.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                subject = by_token.get(child.i)
-                plural = any(c.dep_ == "conj" for c in child.children)  # "A and B ... its": not A
-                if subject is not None and subject.cls == ORGANIZATION and subject.end <= token.i and not plural:
-                    return _reference(token, subject)
-        if ancestor.head.i == ancestor.i:
-            break
-        ancestor = ancestor.head
-    previous = _previous_subject(token, by_token, sentence_starts)
-    if previous is not None and previous.cls == ORGANIZATION:
-        return _reference(token, previous)
-    antecedent = earlier.most_salient(ORGANIZATION)
-    return _reference(token, antecedent) if antecedent else None
-
-
-def _previous_subject(token: Token, by_token: dict[int, Mention], sentence_starts: Sequence[int]) -> Mention | None:
-    """The named subject of the main clause of the sentence before the token's, if any: what
-    a pronoun opening a sentence most often goes on about ("Acme said it ... Its new model")."""
-    here = bisect_right(sentence_starts, token.i) - 1
-    if here < 1:
-        return None
-    doc = token.doc
-    sent = doc[sentence_starts[here - 1]:sentence_starts[here]]
-    root = sent.root
-    for child in root.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.i in by_token:
-            return by_token[child.i]
-    return None

@@ -23,7 +23,6 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import Gazetteer
 from ..names import clean_surface, name_key
 from ..ontology import Ontology, Words
-from ..rdf.vocab import AI
 from ..records import GAZETTEER, NER, PATTERN, SOURCE_CONFIDENCE, Mention
 from .lexicon import (
     CORPORATE_SUFFIXES,
@@ -92,14 +91,15 @@ class MentionFinder:
         table = token_table(doc)
         text = table.text
         i = 0
+        sized = self.ontology.pattern_class  # "Zephyr-7B": a name by its parameter count
         while i < len(doc):
             found = self._name_at(doc, i)
             if found is None:
-                if _SIZED_NAME.match(text[i]) or (
+                if sized is not None and (_SIZED_NAME.match(text[i]) or (
                         text[i].istitle() and i + 1 < len(doc) and _PARAMETER_SIZE.match(text[i + 1])
-                        and table.sent_start[i] != i):
+                        and table.sent_start[i] != i)):
                     end = i + 1 if _SIZED_NAME.match(text[i]) else i + 2
-                    yield _mention(doc[i:end], cls=AI.AIModel, source=PATTERN)
+                    yield _mention(doc[i:end], cls=sized, source=PATTERN)
                     i = end
                     continue
                 i += 1

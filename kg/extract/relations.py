@@ -18,7 +18,6 @@ from spacy.tokens import Doc, Span, Token
 
 from ..names import name_key
 from ..ontology import Ontology, RelationSpec, Words
-from ..rdf.vocab import AI
 from ..records import (
     AFFILIATION,
     REFERENCE,
@@ -123,7 +122,9 @@ class _Finder:
         self.by_token = mentions_by_token(mentions)
         self.mentions = list(mentions)
         self.lists = coordinated(doc, self.mentions)
-        self.people_nouns = ontology.class_nouns(AI.Person)
+        person = ontology.class_of_label("PERSON")
+        self.people_nouns = ontology.class_nouns(person) if person is not None else frozenset()
+        self.organization = ontology.class_of_label("ORG")
         self.table = token_table(doc)
         self._moods: dict[int, Mood] = {}
         # each sentence's mentions, in order: a sentence's rules read its own, not the document's
@@ -423,7 +424,7 @@ class _Finder:
         return [replace(m, source=AFFILIATION, confidence=min(m.confidence, SOURCE_CONFIDENCE[AFFILIATION]))
                 for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of")
                 for p in pobjs(prep) for m in self.entities(p)
-                if self.ontology.is_a(m.cls, AI.Organization)]
+                if self.ontology.is_a(m.cls, self.organization)]
 
     def _named(self, noun: Token) -> list[Mention]:
         found = []
@@ -473,7 +474,7 @@ class _Finder:
                 for o in objects:
                     if name_key(s.name) == name_key(o.name) or o in self.lists.get(s.start, ()):
                         continue  # the members of one list are never each other's arguments
-                    if AFFILIATION in (s.source, o.source) and self.ontology.is_a(o.cls, AI.Organization):
+                    if AFFILIATION in (s.source, o.source) and self.ontology.is_a(o.cls, self.organization):
                         # people's work is their organization's; their memberships and stakes are not
                         continue
                     base = RULE_CONFIDENCE[rule] * min(s.confidence, o.confidence) * factor
