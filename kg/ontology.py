@@ -292,7 +292,8 @@ def _text(graph: Graph, subject, predicate) -> str | None:
     return sorted(pool)[0] if pool else None
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """A plural noun's singular, as English mostly makes it ("Labs", "Technologies")."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
@@ -304,12 +305,12 @@ def _class_named_by(label: str, description: str, classes: list[ClassSpec]) -> U
     """The one class a recognizer's label names: by the start of the class's name ("ORG",
     Organization) or by a word its description shares with the class's name, label or
     trigger words ("Companies", Company). None when no class, or several alike, match."""
-    said = {_singular(w) for w in re.findall(r"[a-z]+", description.lower()) if len(w) > 2}
+    said = {singular(w) for w in re.findall(r"[a-z]+", description.lower()) if len(w) > 2}
     scores: dict[URIRef, int] = {}
     for spec in classes:
         names = {spec.name.lower(), spec.label.lower()}
-        words = {_singular(w) for text in (spec.name, spec.label) for w in re.findall(r"[A-Z]?[a-z]+", text)}
-        words = {w.lower() for w in words} | {_singular(w) for words_ in spec.triggers for w in words_}
+        words = {singular(w) for text in (spec.name, spec.label) for w in re.findall(r"[A-Z]?[a-z]+", text)}
+        words = {w.lower() for w in words} | {singular(w) for words_ in spec.triggers for w in words_}
         score = 2 * any(n.startswith(label.lower()) for n in names if len(label) >= 3) + len(said & words)
         if score:
             scores[spec.iri] = score

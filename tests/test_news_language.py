@@ -398,3 +398,64 @@ def test_a_surname_is_the_person_named_in_full():
                                             "Liang was not involved in the work.")])
     people = [r["label"] for r in graph.entity_records() if r["class"] == "Person"]
     assert people == ["Percy Liang"]
+
+
+# -- names NER misses, types wrong or shortens ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), [
+    # a word that ends companies' names makes a name where NER found none, or a person
+    ("Kelp AI and Dune Robotics signed a supply deal on Friday.",
+     {("Kelp AI", "Organization"), ("Dune Robotics", "Organization")}, set()),
+    ("Brightwater Labs, which sells coding tools, hired two engineers.", {("Brightwater Labs", "Organization")},
+     set()),
+    # the last word of a name says what it names
+    ("Engineers from the Open Data Alliance met in Oslo.", {("Open Data Alliance", "Organization")}, set()),
+    # after a known name the word makes no company: "Azure AI" is no new organization
+    ("Microsoft expanded Azure AI to more countries.", set(), {"Azure AI"}),
+    # a noun of the trade types the name beside it
+    ("Vanta, a maker of sensors for warehouses, raised money.", {("Vanta", "Organization")}, set()),
+])
+def test_names_by_how_companies_are_named(nlp, text, wanted, unwanted):
+    found = mentions_in(nlp, text)
+    assert wanted <= found
+    assert not {name for name, cls in found if cls == "Organization"} & unwanted
+
+
+def test_a_company_s_short_name_is_the_company(nlp):
+    doc = nlp("Dune Robotics makes arms for warehouses. Dune said sales doubled, and Dune hired Ann Lee.")
+    names = {m.text: m.name for m in doc._.kg_mentions}
+    assert names["Dune"] == "Dune Robotics"
+
+
+# -- places, comparisons, former roles -------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Orchid Labs, a San Diego company that builds speech models, hired Ann Lee.",
+     {("Orchid Labs", "headquarteredIn", "San Diego")}),
+    ("Investors backed Kelp AI, a Seattle company that builds chatbots.", {("Kelp AI", "headquarteredIn", "Seattle")}),
+    # the noun names no other thing: the place modifies it alone
+    ("A Boston court fined Kelp AI on Monday.", set()),
+    ("The U.S. embargo hurt Kelp AI last year.", set()),
+])
+def test_a_place_modifying_a_company_noun_is_where_the_company_is(nlp, text, expected):
+    found = {t for t in relations_in(nlp, text) if t[1] == "headquarteredIn"}
+    assert found == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Zen-2 model beat the Orca-7 model on HumanEval.",
+     {("Zen-2", "comparedWith", "Orca-7"), ("Zen-2", "evaluatedOn", "HumanEval")}),
+    ("The Zen-2 model outperforms the Orca-7 model on MMLU and GSM8K.",
+     {("Zen-2", "evaluatedOn", "MMLU"), ("Zen-2", "evaluatedOn", "GSM8K")}),
+])
+def test_a_comparison_on_a_benchmark_is_an_evaluation_on_it(nlp, text, expected):
+    assert expected <= relations_in(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nimbus was started by Ann Lee, a former engineer at Acme Robotics.",
+    "Nimbus was started by Ann Lee and Bo Park, two former researchers at Acme Robotics.",
+    "Ann Lee, an ex-engineer at Acme Robotics, spoke first.",
+])
+def test_a_former_role_stated_by_a_preposition_is_no_current_job(nlp, text):
+    assert not {t for t in relations_in(nlp, text) if t[1] == "worksFor"}

@@ -20,6 +20,7 @@ from ..ontology import Ontology
 from ..records import GAZETTEER, NER, PATTERN, REFERENCE, SOURCE_CONFIDENCE, Mention
 from .lexicon import (
     DESCRIPTION_ADJECTIVES,
+    DROPPABLE_NAME_ENDINGS,
     GENERIC_ORGANIZATION_NOUNS,
     ORGANIZATION_PRONOUNS,
     REFERRING_WORDS,
@@ -98,7 +99,7 @@ class ReferenceResolver:
             (noun,) for noun in GENERIC_ORGANIZATION_NOUNS}
         self.table = token_table(doc)
         self.sentence_starts = [start for start, _ in self.table.sentences]
-        self.mentions = _surnames(mentions, person=self.person)
+        self.mentions = _short_company_names(_surnames(mentions, person=self.person), organization=self.organization)
         self.by_token = mentions_by_token(self.mentions)
         self.earlier = Antecedents([m for m in self.mentions if m.source in (GAZETTEER, PATTERN, NER)],
                                    organization=self.organization)
@@ -231,6 +232,22 @@ class ReferenceResolver:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i in self.by_token:
                 return self.by_token[child.i]
         return None
+
+
+def _short_company_names(mentions: Sequence[Mention], *, organization: URIRef | None) -> list[Mention]:
+    """ "Cerebras" in an article that names Cerebras Systems is Cerebras Systems, whatever NER
+    made of the one word: news drops the ending of a company's name after its first mention."""
+    full: dict[str, set[str]] = {}
+    for m in mentions:
+        first, *rest = m.name.split() or [""]
+        if m.cls == organization and rest and all(w.lower() in DROPPABLE_NAME_ENDINGS for w in rest):
+            full.setdefault(first, set()).add(m.name)
+    out = []
+    for m in mentions:
+        names = full.get(m.name, set()) if m.source == NER else set()
+        out.append(replace(m, name=next(iter(names)), cls=organization, source=REFERENCE,
+                           confidence=SOURCE_CONFIDENCE[REFERENCE]) if len(names) == 1 else m)
+    return out
 
 
 def _surnames(mentions: Sequence[Mention], *, person: URIRef | None) -> list[Mention]:

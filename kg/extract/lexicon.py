@@ -25,6 +25,10 @@ NOT_NAMES = frozenset({
 # Lower-case words that may stand inside a name ("Partnership on AI", "Bank of America").
 NAME_CONNECTORS = frozenset({"of", "on", "for", "and", "&", "de", "la", "le", "du", "von", "van", "der", "al"})
 CORPORATE_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "co.", "gmbh", "sa", "ag"})
+# Words that end a company's name and that news drops after the first mention: "Scale AI"
+# then "Scale", "Cerebras Systems" then "Cerebras".
+DROPPABLE_NAME_ENDINGS = CORPORATE_SUFFIXES | {"ai", "labs", "lab", "corporation", "technologies", "systems",
+                                               "robotics", "holdings", "co"}
 # Verbs that give a common noun its name: "a chip called Gaudi 3", "a model dubbed Zephyr".
 NAMING_VERBS = frozenset({"call", "name", "dub", "brand", "know", "title", "codename"})
 STOCK_EXCHANGES = frozenset({"nasdaq", "nyse", "tsx", "lse", "hkex", "sse", "szse", "krx", "tyo", "euronext"})

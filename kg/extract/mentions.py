@@ -22,10 +22,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer
 from ..names import clean_surface, name_key
-from ..ontology import Ontology, Words
+from ..ontology import Ontology, Words, singular
 from ..records import GAZETTEER, NER, PATTERN, SOURCE_CONFIDENCE, Mention
 from .lexicon import (
     CORPORATE_SUFFIXES,
+    DROPPABLE_NAME_ENDINGS,
     LIST_CONJUNCTIONS,
     LIST_CONNECTORS,
     NAME_CONNECTORS,
@@ -70,8 +71,10 @@ class MentionFinder:
 
     def __call__(self, doc: Doc) -> list[Mention]:
         headline_tokens = _headline_token_set(doc)
-        candidates = [*self._gazetteer_mentions(doc), *self._pattern_mentions(doc),
-                      *self._ner_mentions(doc, headline_tokens), *self._shaped_names(doc, headline_tokens)]
+        known = list(self._gazetteer_mentions(doc))
+        candidates = [*known, *self._pattern_mentions(doc),
+                      *self._ner_mentions(doc, headline_tokens), *self._shaped_names(doc, headline_tokens),
+                      *self._company_names(doc, headline_tokens, known={(m.start, m.end) for m in known})]
         chosen = _resolve_overlaps(candidates, doc)
         table = token_table(doc)
         boilerplate = table.boilerplate(doc)
@@ -155,16 +158,48 @@ class MentionFinder:
                 continue
             yield _mention(span, cls=cls, source=NER)
 
+    def _company_names(self, doc: Doc, headline_tokens: set[int], *, known: set[tuple[int, int]]) -> Iterator[Mention]:
+        """ "Pallas AI", "Tern Robotics", "Nimbus Labs": names set before a word that ends
+        companies' names, which NER misses or takes for people. After a known name ("Azure
+        AI", "Meta AI") the word makes a product or a part of it, which is not this."""
+        organization = self.ontology.class_of_label("ORG")
+        if organization is None:
+            return
+        table = token_table(doc)
+        for i, lower in enumerate(table.lower):
+            if lower not in DROPPABLE_NAME_ENDINGS or i in headline_tokens or not (
+                    table.text[i][:1].isupper() and table.pos[i] == "PROPN"):
+                continue
+            start = i
+            while start > table.sent_start[i] and i - start < 3 and table.pos[start - 1] == "PROPN" \
+                    and table.text[start - 1][:1].isupper() and table.lower[start - 1] not in DROPPABLE_NAME_ENDINGS:
+                start -= 1
+            if start < i and (start, i) not in known:
+                yield _mention(doc[start:i + 1], cls=organization, source=PATTERN)
+
     def _shaped_names(self, doc: Doc, headline_tokens: set[int]) -> Iterator[Mention]:
         """ "LiveCodeBench, a new benchmark", "the Vellum-2 model": a name by its shape
         (capitals inside a word, a version) that NER missed, kept only if the nouns around it
         say what it is."""
-        for i, text in enumerate(token_table(doc).text):
-            if i in headline_tokens or not (_CAMEL_CASE.match(text) or _VERSIONED_WORD.match(text)):
+        table = token_table(doc)
+        for i, text in enumerate(table.text):
+            if i in headline_tokens:
                 continue
-            cls = class_from_context(doc[i:i + 1], self.ontology)
+            if _CAMEL_CASE.match(text) or _VERSIONED_WORD.match(text):
+                span = doc[i:i + 1]
+            elif table.pos[i] == "PROPN" and text.istitle() and any(
+                    c.dep_ == "appos" and c.pos_ == "NOUN" for c in doc[i].children):
+                # "Vanta, a maker of sensors": a name the noun beside it says is one
+                start = i
+                while start > table.sent_start[i] and table.head[start - 1] == i and table.dep[start - 1] == "compound" \
+                        and table.pos[start - 1] == "PROPN":
+                    start -= 1
+                span = doc[start:i + 1]
+            else:
+                continue
+            cls = class_from_context(span, self.ontology)
             if cls is not None:
-                yield _mention(doc[i:i + 1], cls=cls, source=NER)
+                yield _mention(span, cls=cls, source=NER)
 
     # -- typing --------------------------------------------------------------------------
     def _retype(self, doc: Doc, mention: Mention) -> Mention:
@@ -191,8 +226,8 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
         # relation the noun states. "Texas researcher Jane Doe" keeps its place.
         return _range_of_title(title, ontology, current)
     if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") \
-            and root.head.i >= span.end:
-        nouns.append(root.head)  # "the HumanEval benchmark"
+            and root.head.i >= span.end and not _names_another(root.head):
+        nouns.append(root.head)  # "the HumanEval benchmark"; not "Orchid AI, a San Diego company"
     # "spokesman Bo Park", "chief executive Ann Lee": a title right before the name
     nouns.extend(c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == span.start - 1)
     if root.dep_ == "appos":
@@ -211,7 +246,22 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
             cls = ontology.class_triggers.get(words)
             if cls is not None:
                 return cls
+    if len(span) > 1 and span[-1].is_title:
+        # a name whose last word is a noun of a class names a member of it, as English names
+        # institutions: "Nimbus Labs", "Tufts University", "the Open Data Alliance"
+        last = span[-1]  # a proper noun keeps its plural as its lemma
+        for words in (*noun_words(last), (singular(last.lower_),)):
+            cls = ontology.class_triggers.get(words)
+            if cls is not None:
+                return cls
     return None
+
+
+def _names_another(noun: Token) -> bool:
+    """Whether a noun is set beside a name of its own ("Orchid AI, a San Diego company"), so
+    that a name modifying it is not its name."""
+    return (noun.dep_ == "appos" and noun.head.pos_ == "PROPN") or any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _title_before_name(noun: Token, ontology: Ontology) -> Token | None:

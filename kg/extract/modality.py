@@ -74,11 +74,13 @@ def planned(trigger: Token) -> bool:
 def former(trigger: Token) -> bool:
     """Whether the trigger describes a state that has ended ("former chief", "previously worked")."""
     doc = trigger.doc
-    for child in trigger.children:
-        if child.dep_ in ("amod", "compound", "advmod") and child.lower_ in FORMER_MODIFIERS:
+    # "a former engineer at Acme": a preposition's time is the noun's it hangs off
+    for word in (trigger, trigger.head) if trigger.dep_ == "prep" else (trigger,):
+        for child in word.children:
+            if child.dep_ in ("amod", "compound", "advmod") and child.lower_ in FORMER_MODIFIERS:
+                return True
+        if word.i >= 2 and doc[word.i - 1].text == "-" and doc[word.i - 2].lower_ == "ex":
             return True
-    if trigger.i >= 2 and doc[trigger.i - 1].text == "-" and doc[trigger.i - 2].lower_ == "ex":
-        return True
     verb = clause_verb(trigger)
     if any(c.dep_ == "advmod" and c.lower_ in PAST_ADVERBS for c in verb.children):
         return True

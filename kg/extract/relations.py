@@ -56,7 +56,7 @@ from .words import noun_words, token_table, verb_words
 RULE_CONFIDENCE = {
     "verb": 0.9, "verb-participle": 0.8, "verb-inherited": 0.75, "verb-object": 0.7,
     "noun": 0.85, "noun-copula": 0.8, "noun-inherited": 0.75,
-    "preposition": 0.65, "possessive": 0.7, "compound": 0.6, "comma-place": 0.6,
+    "preposition": 0.65, "possessive": 0.7, "compound": 0.6, "comma-place": 0.6, "place-modifier": 0.6,
     "event-participant": 0.8, "event-participant-elided": 0.65,
 }
 PLANNED_FACTOR = 0.8
@@ -100,6 +100,7 @@ def find_relations(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontology)
 
 
 COMMA_PLACE_RULE = "comma-place"
+PLACE_MODIFIER_RULE = "place-modifier"
 
 #: the parts of speech a trigger word can have
 _TRIGGER_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ"})
@@ -156,6 +157,11 @@ class _Finder:
                     direct, oblique = self._object_pairs(token)
                     yield from self._pairs(relations, direct, oblique, "verb-object", token, sent,
                                            reversible=False)
+                    if any(r.symmetric for r in relations):
+                        # "Zen-2 beat Orca-7 on MMLU": what is said of one side of a
+                        # comparison is said of the other
+                        yield from self._pairs(relations, subjects, oblique, "verb-object", token, sent,
+                                               reversible=False)
             if pos in ("NOUN", "PROPN", "ADJ", "VERB") and (lemma in onto.noun_trigger_ends
                                                              or lower in onto.noun_trigger_ends):
                 relations = self._relations(table.noun_forms(i), self.ontology.noun_relations)
@@ -177,6 +183,7 @@ class _Finder:
                                            reversible=False)
         yield from self._possessives(sent)
         yield from self._comma_places(sent)
+        yield from self._place_modifiers(sent)
 
     def _ended(self, relations: Sequence[RelationSpec], subjects: Sequence[Mention], objects: Sequence[Mention],
                verb: Token, sent: Span) -> Iterator[RelationMention]:
@@ -208,6 +215,25 @@ class _Finder:
                 continue  # one list (read from its commas and "and"), not a place in a place
             yield from self._pairs(relations, [first], [second], COMMA_PLACE_RULE, doc[first.end], sent,
                                    reversible=False)
+
+    def _place_modifiers(self, sent: Span) -> Iterator[RelationMention]:
+        """ "Orchid AI, a San Diego company", "the Abu Dhabi lab": a name modifying a noun that
+        stands for a name reads as "a company in San Diego", as a comma does."""
+        relations = self.ontology.preposition_relations(COMMA_PREPOSITION)
+        if not relations:
+            return
+        doc = self.doc
+        for modifier in self.in_sentence.get(sent.start, ()):
+            root = doc[modifier.start:modifier.end].root
+            noun = root.head
+            if root.dep_ != "compound" or noun.pos_ != "NOUN" or noun.i < modifier.end or noun.i in self.by_token:
+                continue
+            if not any(words in self.ontology.class_triggers for words in self.table.noun_forms(noun.i)):
+                continue  # "a Paris court", "the London office": no thing the noun names
+            if noun.dep_ not in ("appos", "attr") and not any(c.dep_ == "appos" for c in noun.children):
+                continue  # "the U.S. embargo", "a Boston company said": no name the noun stands for
+            things = [m for m in self.entities(noun) if m is not modifier]
+            yield from self._pairs(relations, things, [modifier], PLACE_MODIFIER_RULE, root, sent, reversible=False)
 
     def events(self, reader: EventReader, sent: Span) -> Iterator[RelationMention]:
         for relation, participants, holder, rule, trigger in reader.sentence(sent):
