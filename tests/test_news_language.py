@@ -410,6 +410,8 @@ def test_a_surname_is_the_person_named_in_full():
      set()),
     # the last word of a name says what it names
     ("Engineers from the Open Data Alliance met in Oslo.", {("Open Data Alliance", "Organization")}, set()),
+    # a title after the name is no part of it
+    ("Kelp AI CEO Ann Lee spoke first.", {("Kelp AI", "Organization"), ("Ann Lee", "Person")}, set()),
     # after a known name the word makes no company: "Azure AI" is no new organization
     ("Microsoft expanded Azure AI to more countries.", set(), {"Azure AI"}),
     # a noun of the trade types the name beside it
@@ -459,3 +461,31 @@ def test_a_comparison_on_a_benchmark_is_an_evaluation_on_it(nlp, text, expected)
 ])
 def test_a_former_role_stated_by_a_preposition_is_no_current_job(nlp, text):
     assert not {t for t in relations_in(nlp, text) if t[1] == "worksFor"}
+
+
+@pytest.mark.parametrize(("text", "expected", "unwanted"), [
+    # "together with", "alongside": a second doer, never the object's
+    ("Acme Robotics launched the Open Robotics Alliance together with Nimbus Labs.",
+     {("Acme Robotics", "founded", "Open Robotics Alliance"), ("Nimbus Labs", "founded", "Open Robotics Alliance")},
+     {("Open Robotics Alliance", "founded", "Nimbus Labs")}),
+    ("Acme Robotics set up the Open Robotics Alliance alongside Nimbus Labs.",
+     {("Nimbus Labs", "founded", "Open Robotics Alliance")}, set()),
+    # a plain "with" is the relation's other end
+    ("Acme Robotics partnered with Nimbus Labs.", {("Acme Robotics", "partnersWith", "Nimbus Labs")}, set()),
+])
+def test_a_second_doer(nlp, text, expected, unwanted):
+    found = relations_in(nlp, text)
+    assert expected <= found and not found & unwanted
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ann Lee ran the lab for years. In 2021 she joined Nimbus Labs.", {("Ann Lee", "memberOf", "Nimbus Labs")}),
+    ("Tom Reed sold his shares after he joined Nimbus Labs.", {("Tom Reed", "memberOf", "Nimbus Labs")}),
+    # "it" opening a sentence is left alone: it is as often the news as a company
+    ("Acme Robotics grew fast. It acquired Nimbus Labs in May.", set()),
+    # a relative clause has a reference of its own
+    ("Ann Lee praised the film in which he joins Nimbus Labs.", set()),
+])
+def test_pronouns_outside_reported_speech(nlp, text, expected):
+    found = {t for t in relations_in(nlp, text) if t[1] in ("worksFor", "acquired", "memberOf")}
+    assert found == expected

@@ -23,6 +23,7 @@ from .lexicon import (
     DROPPABLE_NAME_ENDINGS,
     GENERIC_ORGANIZATION_NOUNS,
     ORGANIZATION_PRONOUNS,
+    PERSON_PRONOUNS,
     REFERRING_WORDS,
 )
 from .mentions import mentions_by_token
@@ -113,7 +114,8 @@ class ReferenceResolver:
             token = doc[i]
             self.earlier.advance(i)
             ref = (self._short_name(token) or self._reported_subject(token) or self._description(token)
-                   or self._thing_description(token) or self._possessive_pronoun(token))
+                   or self._thing_description(token) or self._possessive_pronoun(token)
+                   or self._subject_pronoun(token))
             if ref is not None:
                 added.append(ref)
                 by_token.update((i, ref) for i in range(ref.start, ref.end))
@@ -194,6 +196,33 @@ class ReferenceResolver:
             if subject is not None and subject.cls == self.organization:
                 return _reference(head, subject)
         return None
+
+    def _subject_pronoun(self, token: Token) -> Mention | None:
+        """ "it", "he", "she" as the subject of a clause outside reported speech: who the
+        sentence is about, named as the subject of its main clause before the pronoun ("Acme
+        sold the unit after it ...", "Ann Lee left Acme when she ..."), else, for a person,
+        the subject of the sentence before ("Ann Lee ... Last year she joined ...")."""
+        wanted = self.organization if token.lower_ == "it" else self.person if token.lower_ in PERSON_PRONOUNS else None
+        if wanted is None or token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ in ("relcl", "acl"):
+            return None  # a relative clause has its own reference: "the film in which he ..."
+        root = token.sent.root
+        for child in root.children:
+            subject = self.by_token.get(child.i) if child.dep_ in ("nsubj", "nsubjpass") else None
+            if subject is not None and subject.end <= token.i:
+                return _reference(token, subject) if subject.cls == wanted else None
+        if wanted == self.organization:
+            return None  # "it" opening a sentence is as often the news itself as a company
+        previous = self._previous_subject(token)
+        if previous is None or previous.cls != wanted or token.i != self._clause_start(token):
+            return None
+        return _reference(token, previous)
+
+    def _clause_start(self, token: Token) -> int:
+        """Where the pronoun's sentence starts, not counting what comes before its main
+        clause's subject ("In 2023 it ...", "Last year, she ...")."""
+        start = token.sent.start
+        return min((t.i for t in token.sent if t.dep_ in ("nsubj", "nsubjpass") and t.head == token.sent.root),
+                   default=start)
 
     def _possessive_pronoun(self, token: Token) -> Mention | None:
         """ "its": the organization that is the clause's subject, else the one the sentence before

@@ -46,7 +46,9 @@ POSSESSIVE_MARKERS = ("'s", "’s", "'")
 GENERIC_ORGANIZATION_NOUNS = frozenset({"company", "startup", "start-up", "firm", "giant", "chipmaker",
                                          "conglomerate", "lab", "laboratory", "business", "maker"})
 #: words a description or pronoun of an entity starts with
-REFERRING_WORDS = frozenset({"the", "its", "it"})
+REFERRING_WORDS = frozenset({"the", "its", "it", "he", "she"})
+#: pronouns that stand for a person
+PERSON_PRONOUNS = frozenset({"he", "she"})
 #: possessive pronouns that can stand for an organization
 ORGANIZATION_PRONOUNS = frozenset({"its"})
 # Adjectives that may stand between "the" and a class noun: "the new model".
@@ -62,6 +64,9 @@ NOMINAL_OBJECT_PREPOSITIONS = frozenset({"in", "of", "into", "with"})
 # Prepositions that introduce examples of a common noun ("models such as BLOOM").
 EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+# What makes a preposition add a doer to its verb: "together with", "alongside".
+COMITATIVE_PREPOSITIONS = frozenset({"alongside"})
+COMITATIVE_ADVERBS = frozenset({"together", "along", "jointly"})
 GROUP_NOUNS = frozenset({"team", "group"})
 # Verbs that list what a plural noun is made of: "its members include A and B".
 LISTING_VERBS = frozenset({"include", "comprise", "feature"})

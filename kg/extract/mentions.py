@@ -127,14 +127,17 @@ class MentionFinder:
             if rest and not (rest[0] in "-.0123456789" or rest in suffixes):
                 continue
             end = i + n
+            joined = False  # right after a hyphen that joins: "Phi-3-small" takes a lower-case suffix
             while end < len(doc):
                 tok = doc[end]
                 if tok.text == "-" and end + 1 < len(doc) and not tok.whitespace_ and not doc[end - 1].whitespace_:
                     end += 1
+                    joined = True
                     continue
-                if _VERSION.match(tok.text) or tok.text in suffixes or (
+                if _VERSION.match(tok.text) or tok.text in suffixes or (joined and tok.text.title() in suffixes) or (
                         tok.text.startswith("-") and _VERSION.match(tok.text[1:])):
                     end += 1
+                    joined = False
                     continue
                 break
             if doc[end - 1].text == "-":
@@ -166,6 +169,7 @@ class MentionFinder:
         if organization is None:
             return
         table = token_table(doc)
+        nouns = self.ontology.class_nouns(organization)
         for i, lower in enumerate(table.lower):
             if lower not in DROPPABLE_NAME_ENDINGS or i in headline_tokens or not (
                     table.text[i][:1].isupper() and table.pos[i] == "PROPN"):
@@ -174,8 +178,12 @@ class MentionFinder:
             while start > table.sent_start[i] and i - start < 3 and table.pos[start - 1] == "PROPN" \
                     and table.text[start - 1][:1].isupper() and table.lower[start - 1] not in DROPPABLE_NAME_ENDINGS:
                 start -= 1
+            end = i + 1  # "the Open Robotics Alliance": the name goes on with a noun of its class
+            while end < len(doc) and end - i <= 2 and table.pos[end] == "PROPN" and table.text[end][:1].isupper() \
+                    and (singular(table.lower[end]),) in nouns and table.sent_start[end] == table.sent_start[i]:
+                end += 1
             if start < i and (start, i) not in known:
-                yield _mention(doc[start:i + 1], cls=organization, source=PATTERN)
+                yield _mention(doc[start:end], cls=organization, source=PATTERN)
 
     def _shaped_names(self, doc: Doc, headline_tokens: set[int]) -> Iterator[Mention]:
         """ "LiveCodeBench, a new benchmark", "the Vellum-2 model": a name by its shape

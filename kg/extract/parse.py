@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import POSSESSIVE_MARKERS, RELATIVE_PRONOUNS
+from .lexicon import (
+    COMITATIVE_ADVERBS,
+    COMITATIVE_PREPOSITIONS,
+    POSSESSIVE_MARKERS,
+    RELATIVE_PRONOUNS,
+)
 
 
 def verb_dependents(verb: Token) -> tuple[list[Token], list[Token]]:
@@ -23,12 +28,24 @@ def verb_dependents(verb: Token) -> tuple[list[Token], list[Token]]:
             subjects.extend(pobjs(child))
         elif dep in ("dobj", "attr", "oprd", "dative", "npadvmod"):
             objects.append(child)
+            # "set up the alliance alongside Meta", however the parser attached it
+            subjects.extend(p for c in child.children if c.dep_ == "prep" and comitative(c) for p in pobjs(c))
             if child.pos_ == "NUM" or child.ent_type_ in ("MONEY", "CARDINAL", "PERCENT"):
                 # "invested $13 billion in OpenAI": the sum's prepositions are the verb's
                 objects.extend(p for c in child.children if c.dep_ == "prep" for p in pobjs(c))
+        elif dep == "prep" and comitative(child):
+            subjects.extend(pobjs(child))  # "launched the alliance together with Meta": Meta did too
         elif dep == "prep":
             objects.extend(pobjs(child))
     return subjects, objects
+
+
+def comitative(prep: Token) -> bool:
+    """A preposition that adds a doer: "together with", "along with", "alongside", "jointly with"."""
+    if prep.lower_ in COMITATIVE_PREPOSITIONS:
+        return True
+    return prep.lower_ == "with" and any(c.lower_ in COMITATIVE_ADVERBS for c in prep.children) or (
+        prep.lower_ == "with" and prep.i > 0 and prep.doc[prep.i - 1].lower_ in COMITATIVE_ADVERBS)
 
 
 def possessor(token: Token) -> bool:

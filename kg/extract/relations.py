@@ -40,6 +40,7 @@ from .modality import Mood, mood
 from .modality import former as is_former
 from .parse import (
     antecedent,
+    comitative,
     depth_between,
     hyphen_joined,
     inherited_subjects,
@@ -302,7 +303,7 @@ class _Finder:
 
     def _object_pairs(self, verb: Token) -> tuple[list[Mention], list[Mention]]:
         direct = [c for c in verb.children if c.dep_ == "dobj"]
-        oblique = [p for c in verb.children if c.dep_ == "prep" for p in pobjs(c)]
+        oblique = [p for c in verb.children if c.dep_ == "prep" and not comitative(c) for p in pobjs(c)]
         oblique += [p for d in direct for c in d.children if c.dep_ == "prep" for p in pobjs(c)]
         if not direct or not oblique:
             return [], []
