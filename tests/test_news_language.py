@@ -489,3 +489,31 @@ def test_a_second_doer(nlp, text, expected, unwanted):
 def test_pronouns_outside_reported_speech(nlp, text, expected):
     found = {t for t in relations_in(nlp, text) if t[1] in ("worksFor", "acquired", "memberOf")}
     assert found == expected
+
+
+# -- the dependency path between two names ----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a trigger on the path between two names, no construction of its own
+    ("Kelp AI signed a partnership with Dune Robotics.", {("Kelp AI", "partnersWith", "Dune Robotics")}),
+    # what is said is not the speaker's
+    ("Tom Reed said Dune Robotics had hired two engineers.", set()),
+    # the verb's object is another thing: 40 people work there, not Tom Reed
+    ("Dune Robotics employs 40 people and is backed by Tom Reed.", {("Tom Reed", "investsIn", "Dune Robotics")}),
+    # the nearer of two places is meant
+    ("Dune Robotics is based in Austin, Texas.", {("Dune Robotics", "headquarteredIn", "Austin")}),
+    # the clause has a subject of its own
+    ("Ann Lee praised the film in which he joins Kelp AI.", set()),
+])
+def test_relations_read_off_the_path_between_two_names(nlp, text, expected):
+    found = {t for t in relations_in(nlp, text) if t[1] != "competesWith"}
+    assert found == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dune Robotics hired Tom Reed in May.", {("Tom Reed", "worksFor", "Dune Robotics")}),
+    ("Tom Reed worked at Dune Robotics for a decade.", set()),  # the simple past of a state is over
+    ("Tom Reed headed Dune Robotics in the 1990s.", set()),
+])
+def test_the_simple_past_of_an_event_holds_of_a_state_does_not(nlp, text, expected):
+    assert {t for t in relations_in(nlp, text) if t[1] == "worksFor"} == expected

@@ -35,6 +35,17 @@ STOCK_EXCHANGES = frozenset({"nasdaq", "nyse", "tsx", "lse", "hkex", "sse", "szs
 LIST_CONNECTORS = frozenset({",", "and", "or", "&"})
 LIST_CONJUNCTIONS = frozenset({"and", "or", "&"})
 
+# -- titles ---------------------------------------------------------------------------------
+
+# Titles as news abbreviates them before a name: "Gov. Ann Lee", "Sen. Bo Park".
+TITLE_ABBREVIATIONS = {
+    "gov.": "governor", "sen.": "senator", "rep.": "representative", "pres.": "president",
+    "gen.": "general", "lt.": "lieutenant", "col.": "colonel", "maj.": "major", "capt.": "captain",
+    "sgt.": "sergeant", "cmdr.": "commander", "adm.": "admiral", "prof.": "professor",
+    "supt.": "superintendent", "atty.": "attorney", "sec.": "secretary", "amb.": "ambassador",
+    "insp.": "inspector", "det.": "detective", "gov": "governor", "sen": "senator",
+}
+
 # -- possessives ---------------------------------------------------------------------------
 
 #: the tokens that mark a possessor: "Acme's", "Acme’s", "the founders'"
@@ -85,6 +96,10 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 FORMER_MODIFIERS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time", "previous", "past", "then",
                               "late"})
 PAST_ADVERBS = frozenset({"previously", "formerly", "once", "earlier", "until"})
+# Verbs of a state, whose simple past says the state is over ("worked at", "led"); the simple
+# past of an event ("joined", "hired", "bought") says the state it began holds.
+STATE_VERBS = frozenset({"work", "serve", "lead", "head", "run", "manage", "direct", "chair", "oversee", "live",
+                         "reside", "employ", "belong", "own", "hold", "teach", "study", "stay", "remain"})
 
 # -- events --------------------------------------------------------------------------------
 

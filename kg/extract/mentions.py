@@ -70,7 +70,7 @@ class MentionFinder:
         self._stems = frozenset(p for spec in ontology.classes.values() for p in spec.name_prefixes)
 
     def __call__(self, doc: Doc) -> list[Mention]:
-        headline_tokens = _headline_token_set(doc)
+        headline_tokens = headline_token_set(doc)
         known = list(self._gazetteer_mentions(doc))
         candidates = [*known, *self._pattern_mentions(doc),
                       *self._ner_mentions(doc, headline_tokens), *self._shaped_names(doc, headline_tokens),
@@ -410,7 +410,7 @@ def _plausible_name(span: Span) -> bool:
     return True
 
 
-def _headline_token_set(doc: Doc) -> set[int]:
+def headline_token_set(doc: Doc) -> set[int]:
     """Tokens of title-case lines (headlines, section titles): no sentence ends them. A
     document of one line has no headline: it is a sentence, with or without its full stop."""
     tokens: set[int] = set()

@@ -17,6 +17,7 @@ from .lexicon import (
     MODALS,
     NEGATING_ADJECTIVES,
     PAST_ADVERBS,
+    STATE_VERBS,
 )
 
 
@@ -84,8 +85,8 @@ def former(trigger: Token) -> bool:
     verb = clause_verb(trigger)
     if any(c.dep_ == "advmod" and c.lower_ in PAST_ADVERBS for c in verb.children):
         return True
-    if verb.i == trigger.i and trigger.tag_ == "VBD":
-        return True  # "worked at Google": a simple past of a state is a former state
+    if verb.i == trigger.i and trigger.tag_ == "VBD" and trigger.lemma_.lower() in STATE_VERBS:
+        return True  # "worked at Google": a simple past of a state is a former state; "hired" is not one
     return False
 
 

@@ -34,8 +34,10 @@ from .lexicon import (
     NOMINAL_OBJECT_PREPOSITIONS,
     NOUN_PREPOSITIONS,
     POSSESSIVE_MARKERS,
+    RELATIVE_PRONOUNS,
+    TITLE_ABBREVIATIONS,
 )
-from .mentions import mentions_by_token, surface_lists
+from .mentions import headline_token_set, mentions_by_token, surface_lists
 from .modality import Mood, mood
 from .modality import former as is_former
 from .parse import (
@@ -58,6 +60,7 @@ RULE_CONFIDENCE = {
     "verb": 0.9, "verb-participle": 0.8, "verb-inherited": 0.75, "verb-object": 0.7,
     "noun": 0.85, "noun-copula": 0.8, "noun-inherited": 0.75,
     "preposition": 0.65, "possessive": 0.7, "compound": 0.6, "comma-place": 0.6, "place-modifier": 0.6,
+    "path": 0.55,
     "event-participant": 0.8, "event-participant-elided": 0.65,
 }
 PLANNED_FACTOR = 0.8
@@ -101,6 +104,9 @@ def find_relations(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontology)
 
 
 COMMA_PLACE_RULE = "comma-place"
+PATH_RULE = "path"
+#: the most words a dependency path between two names may pass through to state a relation
+MAX_PATH_WORDS = 3
 PLACE_MODIFIER_RULE = "place-modifier"
 
 #: the parts of speech a trigger word can have
@@ -128,6 +134,7 @@ class _Finder:
         self.people_nouns = ontology.class_nouns(person) if person is not None else frozenset()
         self.organization = ontology.class_of_label("ORG")
         self.table = token_table(doc)
+        self.headlines = {self.table.sent_start[i] for i in headline_token_set(doc)}
         self._moods: dict[int, Mood] = {}
         # each sentence's mentions, in order: a sentence's rules read its own, not the document's
         self.in_sentence: dict[int, list[Mention]] = {}
@@ -163,8 +170,9 @@ class _Finder:
                         # comparison is said of the other
                         yield from self._pairs(relations, subjects, oblique, "verb-object", token, sent,
                                                reversible=False)
-            if pos in ("NOUN", "PROPN", "ADJ", "VERB") and (lemma in onto.noun_trigger_ends
-                                                             or lower in onto.noun_trigger_ends):
+            if pos in ("NOUN", "PROPN", "ADJ", "VERB") and (
+                    lemma in onto.noun_trigger_ends or lower in onto.noun_trigger_ends
+                    or TITLE_ABBREVIATIONS.get(lower) in onto.noun_trigger_ends):
                 relations = self._relations(table.noun_forms(i), self.ontology.noun_relations)
                 if relations:
                     subjects, objects, rule = self._noun_arguments(token)
@@ -185,6 +193,7 @@ class _Finder:
         yield from self._possessives(sent)
         yield from self._comma_places(sent)
         yield from self._place_modifiers(sent)
+        yield from self._paths(sent)
 
     def _ended(self, relations: Sequence[RelationSpec], subjects: Sequence[Mention], objects: Sequence[Mention],
                verb: Token, sent: Span) -> Iterator[RelationMention]:
@@ -216,6 +225,80 @@ class _Finder:
                 continue  # one list (read from its commas and "and"), not a place in a place
             yield from self._pairs(relations, [first], [second], COMMA_PLACE_RULE, doc[first.end], sent,
                                    reversible=False)
+
+    def _paths(self, sent: Span) -> Iterator[RelationMention]:
+        """Every pair of names in the sentence, read off the dependency path between them:
+        a trigger on the path (a verb, a noun, a preposition) states its relations between
+        the two, where their classes fit it one way only (or it is symmetric). What the
+        constructions above read, this reads again with less trust; what they miss ("Mason,
+        who headed the agency", "the chairman of the front, Ann Lee"), it reads."""
+        names = self.in_sentence.get(sent.start, ())
+        if len(names) < 2 or sent.start in self.headlines:
+            return  # a headline's grammar is too thin to read paths in
+        table, doc, onto = self.table, self.doc, self.ontology
+        roots = {id(m): table.root(m.start, m.end) for m in names}
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                if a.end > b.start or name_key(a.name) == name_key(b.name) or b in self.lists.get(a.start, ()):
+                    continue
+                path = [t for t in table.path_between(roots[id(a)], roots[id(b)])
+                        if not (a.start <= t < a.end or b.start <= t < b.end)]
+                if not 0 < len(path) <= MAX_PATH_WORDS or any(table.dep[t] in ("ccomp", "parataxis") for t in path):
+                    continue  # "Ann Lee said the lab hired ...": what is said is not the speaker's
+                if any(t in self.by_token for t in path) or any(self._argues_for_another(doc[t], a, b) for t in path):
+                    # "based in Redmond, Washington": the nearer name is meant; "Meta invested in
+                    # Scale AI and hired Ann Lee": both are Meta's, not each other's
+                    continue
+                # the path's time and mood are those of every word on it: "who led the unit at
+                # Acme" is past, "ran on X, not Y" denies Y
+                moods = [self._mood(doc[t]) for t in path]
+                negated = any(m.negated for m in moods) or any(
+                    c.dep_ == "neg" for m in (a, b) for c in doc[roots[id(m)]].children)
+                mood = Mood(negated, any(m.planned for m in moods), any(m.former for m in moods),
+                            any(m.capable for m in moods))
+                for t in path:
+                    token = doc[t]
+                    ends = {roots[id(a)], roots[id(b)], table.head[roots[id(a)]], table.head[roots[id(b)]]}
+                    if any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in ends for c in token.children):
+                        continue  # "employs 25 people": the verb's object is another ("the Tide models" is Tide)
+                    for relation in self._relations_at(token):
+                        forward = onto.fits(relation, a.cls, b.cls)
+                        backward = onto.fits(relation, b.cls, a.cls)
+                        if relation.symmetric or forward != backward:
+                            pair = ([a], [b]) if forward else ([b], [a])
+                            yield from self._pairs([relation], *pair, PATH_RULE, token, sent, reversible=False,
+                                                   mood=mood)
+
+    def _argues_for_another(self, token: Token, a: Mention, b: Mention) -> bool:
+        """Whether a word takes a name other than these two as its subject, object or owner
+        ("Scale AI, whose founder Ann Lee ...": the noun is Scale AI's)."""
+        for child in token.children:
+            dep = child.dep_
+            if dep in ("nsubj", "nsubjpass") and child.i not in self.by_token and child.lower_ not in RELATIVE_PRONOUNS \
+                    and not any(m.start <= child.i < m.end for m in (a, b)):
+                return True  # "the film in which he joins Acme": the clause is someone else's
+            found = [self.by_token.get(child.i)] if dep in ("nsubj", "nsubjpass", "dobj", "poss", "agent") else []
+            if dep == "prep":
+                found = [self.by_token.get(p.i) for p in pobjs(child)]
+            if dep == "poss" and child.lower_ in ("whose", "his", "her", "their"):
+                return True  # an owner of its own, named elsewhere
+            if any(m is not None and m is not a and m is not b for m in found):
+                return True
+        return False
+
+    def _relations_at(self, token: Token) -> list[RelationSpec]:
+        """The relations a word signals, as a verb, a noun or a preposition."""
+        table, i = self.table, token.i
+        found: list[RelationSpec] = []
+        pos = table.pos[i]
+        if pos in ("VERB", "AUX"):
+            found += self._relations(verb_words(token), self.ontology.verb_relations)
+        if pos in ("NOUN", "PROPN", "ADJ", "VERB"):
+            found += self._relations(table.noun_forms(i), self.ontology.noun_relations)
+        if table.dep[i] == "prep" and table.pos[table.head[i]] not in ("VERB", "AUX"):
+            # "a professor at Acme" links the two; "overheard it at an Acme event" says where
+            found += self.ontology.preposition_relations(table.lower[i])
+        return found
 
     def _place_modifiers(self, sent: Span) -> Iterator[RelationMention]:
         """ "Orchid AI, a San Diego company", "the Abu Dhabi lab": a name modifying a noun that
@@ -480,10 +563,10 @@ class _Finder:
     # -- checks --------------------------------------------------------------------------
     def _pairs(self, relations: Sequence[RelationSpec], subjects: Sequence[Mention],
                objects: Sequence[Mention], rule: str, trigger: Token, sent: Span, *,
-               reversible: bool = True) -> Iterator[RelationMention]:
+               reversible: bool = True, mood: Mood | None = None) -> Iterator[RelationMention]:
         if not subjects or not objects:
             return
-        negated, plan, former, capable = self._mood(trigger)
+        negated, plan, former, capable = mood or self._mood(trigger)
         for stated in relations:
             relation, how_stated, factor, problem = stated, "", 1.0, None
             # "can rival" states a comparison; "can acquire" no acquisition: a capability is a

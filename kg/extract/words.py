@@ -10,6 +10,7 @@ from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Token
 
 from ..ontology import Words
+from .lexicon import TITLE_ABBREVIATIONS
 
 
 def noun_words(token: Token) -> list[Words]:
@@ -87,6 +88,22 @@ class TokenTable:
                 return i
         return start
 
+    def path_between(self, i: int, j: int) -> list[int]:
+        """The tokens on the dependency path from token ``i`` to token ``j``, both left out;
+        empty if they are not joined (or are one token)."""
+        up_i, k = [i], i
+        while self.head[k] != k and len(up_i) < 60:
+            k = self.head[k]
+            up_i.append(k)
+        at = {t: n for n, t in enumerate(up_i)}
+        up_j, k = [j], j
+        while k not in at and self.head[k] != k and len(up_j) < 60:
+            k = self.head[k]
+            up_j.append(k)
+        if k not in at:
+            return []
+        return [*up_i[1:at[k] + 1], *reversed(up_j[1:-1])] if k != j else up_i[1:at[k]]
+
     def arcs_between(self, i: int, j: int) -> int:
         """How many dependency arcs join two tokens of one sentence."""
         depth: dict[int, int] = {}
@@ -124,7 +141,7 @@ class TokenTable:
 
     def _forms(self, i: int) -> list[Words]:
         lower, first = self.lower, self.sent_start[i]
-        base = sorted({self.lemma[i].lower(), lower[i]})
+        base = sorted({self.lemma[i].lower(), lower[i], TITLE_ABBREVIATIONS.get(lower[i], lower[i])})
         forms: list[Words] = [(b,) for b in base]
         # up to three words back, within the sentence
         left = [w for w in lower[max(first, i - 3):i] if w != "-"]
