@@ -35,7 +35,7 @@ from .validation import Violation
 
 load = KnowledgeGraph.load
 
-__all__ = ["build", "update_store", "load", "class_colours", "Document", "read_documents", "KnowledgeGraph", "Ontology", "Gazetteer",
+__all__ = ["build", "update_store", "calibrate", "load", "class_colours", "Document", "read_documents", "KnowledgeGraph", "Ontology", "Gazetteer",
            "Gold", "evaluate", "ready_queries", "ready_query", "ReadyQuery", "Evidence", "Rejection",
            "Violation", "Changes", "KGError", "InputError", "NoDocumentsError", "OntologyError", "GraphError",
            "QueryError", "ModelError", "GoldError", "ExplainError", "FocusError", "UnknownNameError",
@@ -51,4 +51,9 @@ def __getattr__(name: str):
         module = importlib.import_module(".builder", __name__)
         globals().update(build=module.build, update_store=module.update_store)
         return globals()[name]
+    if name == "calibrate":
+        from .calibrate import calibrate
+
+        globals()["calibrate"] = calibrate
+        return calibrate
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -113,9 +113,29 @@ class Ontology:
 
     def fits(self, relation: RelationSpec, subject_class: URIRef, object_class: URIRef) -> bool:
         """Whether a triple between members of these classes respects domain and range."""
-        def within(cls: URIRef, allowed: frozenset[URIRef]) -> bool:
-            return not allowed or any(self.is_a(cls, a) for a in allowed)
-        return within(subject_class, relation.domain) and within(object_class, relation.range)
+        key = (relation.iri, subject_class, object_class)
+        found = self._fits.get(key)
+        if found is None:
+            def within(cls: URIRef, allowed: frozenset[URIRef]) -> bool:
+                return not allowed or any(self.is_a(cls, a) for a in allowed)
+            found = self._fits[key] = within(subject_class, relation.domain) and within(object_class, relation.range)
+        return found
+
+    @cached_property
+    def _fits(self) -> dict[tuple, bool]:
+        return {}  # asked for every candidate pair: the answer for each pair of classes, once
+
+    def may_relate(self, a: URIRef, b: URIRef) -> bool:
+        """Whether some relation fits members of these classes, either way round."""
+        key = (a, b)
+        found = self._related.get(key)
+        if found is None:
+            found = self._related[key] = any(self.fits(r, a, b) or self.fits(r, b, a) for r in self.relations.values())
+        return found
+
+    @cached_property
+    def _related(self) -> dict[tuple, bool]:
+        return {}
 
     @cached_property
     def _by_verb(self) -> dict[Words, list[RelationSpec]]:

@@ -70,7 +70,7 @@ class MentionFinder:
         self._stems = frozenset(p for spec in ontology.classes.values() for p in spec.name_prefixes)
 
     def __call__(self, doc: Doc) -> list[Mention]:
-        headline_tokens = headline_token_set(doc)
+        headline_tokens = token_table(doc).headline_tokens(doc)
         known = list(self._gazetteer_mentions(doc))
         candidates = [*known, *self._pattern_mentions(doc),
                       *self._ner_mentions(doc, headline_tokens), *self._shaped_names(doc, headline_tokens),
@@ -96,7 +96,7 @@ class MentionFinder:
         i = 0
         sized = self.ontology.pattern_class  # "Zephyr-7B": a name by its parameter count
         while i < len(doc):
-            found = self._name_at(doc, i)
+            found = self._name_at(doc, i, text)
             if found is None:
                 if sized is not None and (_SIZED_NAME.match(text[i]) or (
                         text[i].istitle() and i + 1 < len(doc) and _PARAMETER_SIZE.match(text[i + 1])
@@ -113,9 +113,9 @@ class MentionFinder:
             i = span.end
         return
 
-    def _name_at(self, doc: Doc, i: int) -> tuple[Span, URIRef, str] | None:
-        """A name that starts with a class's name prefix and goes on with a version."""
-        text = token_table(doc).text
+    def _name_at(self, doc: Doc, i: int, text: list[str]) -> tuple[Span, URIRef, str] | None:
+        """A name that starts with a class's name prefix and goes on with a version; ``text``
+        is the token table's."""
         for words, cls, suffixes in self._prefixes_by_start.get(text[i][:2], ()):
             n = len(words)
             if i + n > len(doc):
@@ -408,25 +408,6 @@ def _plausible_name(span: Span) -> bool:
     if words and (words[0].is_lower or words[-1].is_lower):
         return False
     return True
-
-
-def headline_token_set(doc: Doc) -> set[int]:
-    """Tokens of title-case lines (headlines, section titles): no sentence ends them. A
-    document of one line has no headline: it is a sentence, with or without its full stop."""
-    tokens: set[int] = set()
-    table = token_table(doc)
-    solid = [i for i, t in enumerate(table.text) if not t.isspace()]
-    if not solid or not any("\n" in t for t in table.text[solid[0]:solid[-1]]):
-        return tokens  # one line, once the text is stripped
-    for start, end in table.sentences:
-        texts = table.text[start:end]
-        words = [w for w in texts if w.isalpha()]
-        if len(words) < 3 or texts[-1] in (".", "!", "?", '"', "”") or "." in texts:
-            continue
-        long_words = [w for w in words if len(w) > 3]
-        if long_words and sum(w.istitle() or w.isupper() for w in long_words) / len(long_words) >= 0.75:
-            tokens.update(range(start, end))
-    return tokens
 
 
 _PRIORITY = {GAZETTEER: 0, PATTERN: 1, NER: 2}

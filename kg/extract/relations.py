@@ -37,7 +37,7 @@ from .lexicon import (
     RELATIVE_PRONOUNS,
     TITLE_ABBREVIATIONS,
 )
-from .mentions import headline_token_set, mentions_by_token, surface_lists
+from .mentions import mentions_by_token, surface_lists
 from .modality import Mood, mood
 from .modality import former as is_former
 from .parse import (
@@ -134,7 +134,7 @@ class _Finder:
         self.people_nouns = ontology.class_nouns(person) if person is not None else frozenset()
         self.organization = ontology.class_of_label("ORG")
         self.table = token_table(doc)
-        self.headlines = {self.table.sent_start[i] for i in headline_token_set(doc)}
+        self.headlines = {self.table.sent_start[i] for i in self.table.headline_tokens(doc)}
         self._moods: dict[int, Mood] = {}
         # each sentence's mentions, in order: a sentence's rules read its own, not the document's
         self.in_sentence: dict[int, list[Mention]] = {}
@@ -239,12 +239,15 @@ class _Finder:
         roots = {id(m): table.root(m.start, m.end) for m in names}
         for i, a in enumerate(names):
             for b in names[i + 1:]:
-                if a.end > b.start or name_key(a.name) == name_key(b.name) or b in self.lists.get(a.start, ()):
+                if a.end > b.start or not onto.may_relate(a.cls, b.cls) or name_key(a.name) == name_key(b.name) \
+                        or b in self.lists.get(a.start, ()):
                     continue
                 path = [t for t in table.path_between(roots[id(a)], roots[id(b)])
                         if not (a.start <= t < a.end or b.start <= t < b.end)]
                 if not 0 < len(path) <= MAX_PATH_WORDS or any(table.dep[t] in ("ccomp", "parataxis") for t in path):
                     continue  # "Ann Lee said the lab hired ...": what is said is not the speaker's
+                if not any(self._may_trigger(t) for t in path):
+                    continue
                 if any(t in self.by_token for t in path) or any(self._argues_for_another(doc[t], a, b) for t in path):
                     # "based in Redmond, Washington": the nearer name is meant; "Meta invested in
                     # Scale AI and hired Ann Lee": both are Meta's, not each other's
@@ -285,6 +288,16 @@ class _Finder:
             if any(m is not None and m is not a and m is not b for m in found):
                 return True
         return False
+
+    def _may_trigger(self, i: int) -> bool:
+        """Whether a word can be a trigger at all, judged on its lemma before its forms are made."""
+        table, onto = self.table, self.ontology
+        lemma, lower = table.lemma[i].lower(), table.lower[i]
+        if table.dep[i] == "prep":
+            return bool(onto.preposition_relations(lower))
+        return (lemma in onto.verb_trigger_words or lower in onto.verb_trigger_words or "-" in lemma
+                or lemma in onto.noun_trigger_ends or lower in onto.noun_trigger_ends
+                or TITLE_ABBREVIATIONS.get(lower) in onto.noun_trigger_ends)
 
     def _relations_at(self, token: Token) -> list[RelationSpec]:
         """The relations a word signals, as a verb, a noun or a preposition."""

@@ -71,7 +71,9 @@ class Weights:
 
     def rescore(self, extraction: Extraction) -> Extraction:
         """The extraction, each candidate's confidence the probability of its features."""
-        relations = tuple(replace(r, confidence=round(self.probability(r.features), 3)) for r in extraction.relations)
+        # a rejected candidate keeps its rule's confidence: only what may be written is scored
+        relations = tuple(r if r.rejected is not None else replace(r, confidence=round(self.probability(r.features), 3))
+                          for r in extraction.relations)
         return replace(extraction, relations=relations)
 
     @classmethod

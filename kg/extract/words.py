@@ -72,6 +72,7 @@ class TokenTable:
         self._noun_forms: dict[int, list[Words]] = {}
         self._verb_forms: dict[int, list[Words]] = {}
         self._boilerplate: set[int] | None = None
+        self._headlines: set[int] | None = None
 
     def clause_of(self, i: int) -> int:
         """The head of the clause token ``i`` is in: the nearest relative, adverbial or
@@ -115,6 +116,14 @@ class TokenTable:
         while k not in depth and steps < 60:
             k, steps = self.head[k], steps + 1
         return steps + depth.get(k, 60)
+
+    def headline_tokens(self, doc: Doc) -> set[int]:
+        """Tokens of title-case lines (headlines, section titles): no sentence ends them. A
+        document of one line has no headline: it is a sentence, with or without its full stop.
+        Judged once a document."""
+        if self._headlines is None:
+            self._headlines = _headline_tokens(self)
+        return self._headlines
 
     def boilerplate(self, doc: Doc) -> set[int]:
         """The starts of the sentences that are boilerplate, judged once a document."""
@@ -166,3 +175,19 @@ def _verb_words(token: Token) -> list[Words]:
     if "-" in lemma:
         forms.append(tuple(lemma.replace("-", " ").split()))
     return forms
+
+
+def _headline_tokens(table: TokenTable) -> set[int]:
+    tokens: set[int] = set()
+    solid = [i for i, t in enumerate(table.text) if not t.isspace()]
+    if not solid or not any("\n" in t for t in table.text[solid[0]:solid[-1]]):
+        return tokens  # one line, once the text is stripped
+    for start, end in table.sentences:
+        texts = table.text[start:end]
+        words = [w for w in texts if w.isalpha()]
+        if len(words) < 3 or texts[-1] in (".", "!", "?", '"', "”") or "." in texts:
+            continue
+        long_words = [w for w in words if len(w) > 3]
+        if long_words and sum(w.istitle() or w.isupper() for w in long_words) / len(long_words) >= 0.75:
+            tokens.update(range(start, end))
+    return tokens

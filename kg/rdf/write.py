@@ -164,17 +164,29 @@ def _document_header(extraction: Extraction, index: EntityIndex) -> list[Triple]
     return triples
 
 
+# read once: attribute lookups on a DefinedNamespace are slow, and these are read per relation
+_EVIDENCE_TERMS = (RDF.type, AI.Evidence, RDF.Statement, RDF.subject, RDF.predicate, RDF.object,
+                   PROV.wasDerivedFrom, AI.sentence, AI.startChar, AI.endChar, AI.confidence, AI.rule)
+
+
 def _relation_triples(doc: Document, relation: RelationMention, subject: URIRef, obj: URIRef, *,
                       base: Base) -> list[Triple]:
     """The relation, and the evidence of it (the second triple's subject)."""
+    a, evidence_class, statement, has_subject, has_predicate, has_object, derived, sentence, start, end, \
+        confidence, rule = _EVIDENCE_TERMS
     evidence = evidence_iri(doc.id, relation, subject, obj, base=base)
     text = doc.text[relation.sentence_start:relation.sentence_end]
     return [(subject, relation.relation, obj), *((evidence, p, o) for p, o in (
-        (RDF.type, AI.Evidence), (RDF.type, RDF.Statement),
-        (RDF.subject, subject), (RDF.predicate, relation.relation), (RDF.object, obj),
-        (PROV.wasDerivedFrom, document_iri(doc.id, base=base)), (AI.sentence, _sentence(text)),
-        (AI.startChar, _literal(relation.sentence_start)), (AI.endChar, _literal(relation.sentence_end)),
-        (AI.confidence, _confidence(relation.confidence)), (AI.rule, _literal(relation.rule))))]
+        (a, evidence_class), (a, statement),
+        (has_subject, subject), (has_predicate, relation.relation), (has_object, obj),
+        (derived, _document_iri(doc.id, base)), (sentence, _sentence(text)),
+        (start, _literal(relation.sentence_start)), (end, _literal(relation.sentence_end)),
+        (confidence, _confidence(relation.confidence)), (rule, _literal(relation.rule))))]
+
+
+@lru_cache(maxsize=1024)
+def _document_iri(document_id: str, base: Base) -> URIRef:
+    return document_iri(document_id, base=base)
 
 
 # a document's relations share sentences, offsets, rules and confidences: their literals are
