@@ -500,6 +500,8 @@ def test_pronouns_outside_reported_speech(nlp, text, expected):
     ("Tom Reed said Dune Robotics had hired two engineers.", set()),
     # the verb's object is another thing: 40 people work there, not Tom Reed
     ("Dune Robotics employs 40 people and is backed by Tom Reed.", {("Tom Reed", "investsIn", "Dune Robotics")}),
+    # what a company says another did is not the company's
+    ("Kelp AI says the Zen-2 model beats the Orca-7 model.", {("Zen-2", "comparedWith", "Orca-7")}),
     # the nearer of two places is meant
     ("Dune Robotics is based in Austin, Texas.", {("Dune Robotics", "headquarteredIn", "Austin")}),
     # the clause has a subject of its own
@@ -517,3 +519,20 @@ def test_relations_read_off_the_path_between_two_names(nlp, text, expected):
 ])
 def test_the_simple_past_of_an_event_holds_of_a_state_does_not(nlp, text, expected):
     assert {t for t in relations_in(nlp, text) if t[1] == "worksFor"} == expected
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    # product codes and model identifiers, typed by the noun beside them
+    ("Nvidia will ship the B300 chip in March.", {("B300", "Product")}),
+    ("The text-wren-002 model answered fastest.", {("text-wren-002", "AIModel")}),
+])
+def test_codes_are_names_where_a_noun_says_what_they_are(nlp, text, wanted):
+    assert wanted <= mentions_in(nlp, text)
+
+
+def test_its_after_a_name_and_with_is_that_name_s(nlp):
+    text = ("Dune Robotics leads the market. Dune Robotics sells arms to warehouses. "
+            "Rivals, including Kelp AI with its Tide-3 model, are catching up.")
+    found = relations_in(nlp, text)
+    assert ("Kelp AI", "develops", "Tide-3") in found
+    assert ("Dune Robotics", "develops", "Tide-3") not in found

@@ -79,6 +79,9 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 COMITATIVE_PREPOSITIONS = frozenset({"alongside"})
 COMITATIVE_ADVERBS = frozenset({"together", "along", "jointly"})
 GROUP_NOUNS = frozenset({"team", "group"})
+# Verbs that report what someone says: what follows them is said, not done by the speaker.
+REPORTING_VERBS = frozenset({"say", "tell", "claim", "report", "state", "note", "add", "write", "argue", "insist",
+                             "believe", "think", "contend", "allege", "assert"})
 # Verbs that list what a plural noun is made of: "its members include A and B".
 LISTING_VERBS = frozenset({"include", "comprise", "feature"})
 # Verbs that make what follows a plan or wish ("wants to release", "is set to launch").

@@ -41,6 +41,8 @@ _PARAMETER_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$|^\d+x\d+(?:\.\d+)?[BM]$", re
 _SIZED_NAME = re.compile(r"^[A-Z][A-Za-z]+(?:[-.]?\d+(?:\.\d+)?)?-\d+(?:\.\d+)?[BMbm]$")
 _CAMEL_CASE = re.compile(r"^(?=.*[a-z])[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*$")  # "LiveCodeBench", not "NVIDIA"
 _VERSIONED_WORD = re.compile(r"^[A-Z][a-z]{2,}-\d+(?:\.\d+)?$")  # "Vellum-2"
+# product codes and model identifiers: "B200", "MI300X", "text-davinci-003"
+_CODE_NAME = re.compile(r"^[A-Z]{1,4}\d{2,4}[A-Z]{0,3}$|^[a-z]+(?:-[a-z]+)+-\d{3}$")
 _VERSION = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]{0,2}|\d+x\d+[BbMm]|\d+(?:\.\d+)?[BbMmKk])$")
 
 
@@ -193,8 +195,11 @@ class MentionFinder:
         for i, text in enumerate(table.text):
             if i in headline_tokens:
                 continue
-            if _CAMEL_CASE.match(text) or _VERSIONED_WORD.match(text):
+            if _CAMEL_CASE.match(text) or _VERSIONED_WORD.match(text) or _CODE_NAME.match(text):
                 span = doc[i:i + 1]
+            elif i + 1 < len(table.text) and table.text[i + 1] == "-" and table.idx[i] + len(text) == table.idx[i + 1] \
+                    and text.islower() and (joined := _joined_code(doc, i)) is not None:
+                span = joined  # "text-davinci-003", which the tokenizer cuts at its first hyphen
             elif table.pos[i] == "PROPN" and text.istitle() and any(
                     c.dep_ == "appos" and c.pos_ == "NOUN" for c in doc[i].children):
                 # "Vanta, a maker of sensors": a name the noun beside it says is one
@@ -233,7 +238,7 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
         # typed as she is (NER's usual mistake) is where she works: the range of the
         # relation the noun states. "Texas researcher Jane Doe" keeps its place.
         return _range_of_title(title, ontology, current)
-    if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN") \
+    if root.dep_ in ("compound", "nmod", "amod", "nummod") and root.head.pos_ in ("NOUN", "PROPN") \
             and root.head.i >= span.end and not _names_another(root.head):
         nouns.append(root.head)  # "the HumanEval benchmark"; not "Orchid AI, a San Diego company"
     # "spokesman Bo Park", "chief executive Ann Lee": a title right before the name
@@ -254,9 +259,10 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
             cls = ontology.class_triggers.get(words)
             if cls is not None:
                 return cls
-    if len(span) > 1 and span[-1].is_title:
+    if len(span) > 1 and span[-1].is_title and current in (None, ontology.class_of_label("PERSON")):
         # a name whose last word is a noun of a class names a member of it, as English names
-        # institutions: "Nimbus Labs", "Tufts University", "the Open Data Alliance"
+        # institutions: "Nimbus Labs", "Tufts University", "the Open Data Alliance". It
+        # undoes NER's taking them for people; "Alibaba Cloud" NER calls a company stays one
         last = span[-1]  # a proper noun keeps its plural as its lemma
         for words in (*noun_words(last), (singular(last.lower_),)):
             cls = ontology.class_triggers.get(words)
@@ -327,6 +333,16 @@ def _surface_apposition(span: Span) -> Token | None:
             head = doc[i]
         i += 1
     return head
+
+
+def _joined_code(doc: Doc, i: int) -> Span | None:
+    """A model identifier the tokenizer cut into pieces with no space between them."""
+    end = i + 1
+    while end < len(doc) and end - i < 6 and not doc[end - 1].whitespace_ and (
+            doc[end].text == "-" or not doc[end].is_punct):
+        end += 1
+    span = doc[i:end]
+    return span if end - i > 1 and _CODE_NAME.match(span.text) else None
 
 
 # -- helpers -----------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from .lexicon import (
     NOUN_PREPOSITIONS,
     POSSESSIVE_MARKERS,
     RELATIVE_PRONOUNS,
+    REPORTING_VERBS,
     TITLE_ABBREVIATIONS,
 )
 from .mentions import mentions_by_token, surface_lists
@@ -244,7 +245,8 @@ class _Finder:
                     continue
                 path = [t for t in table.path_between(roots[id(a)], roots[id(b)])
                         if not (a.start <= t < a.end or b.start <= t < b.end)]
-                if not 0 < len(path) <= MAX_PATH_WORDS or any(table.dep[t] in ("ccomp", "parataxis") for t in path):
+                if not 0 < len(path) <= MAX_PATH_WORDS or any(
+                        table.dep[t] in ("ccomp", "parataxis") or table.lemma[t].lower() in REPORTING_VERBS for t in path):
                     continue  # "Ann Lee said the lab hired ...": what is said is not the speaker's
                 if not any(self._may_trigger(t) for t in path):
                     continue
