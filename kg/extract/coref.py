@@ -225,7 +225,7 @@ class ReferenceResolver:
                    default=start)
 
     def _possessive_pronoun(self, token: Token) -> Mention | None:
-        """ "its": the organization whose phrase it is in ("AMD with its chip"), else the one
+        """ "its": the organization whose phrase it is in ("Kelp AI with its chip"), else the one
         that is the clause's subject, else the one the sentence before was about (its main
         clause's subject), else the most salient one."""
         if token.lower_ not in ORGANIZATION_PRONOUNS or token.dep_ != "poss":
@@ -233,13 +233,13 @@ class ReferenceResolver:
         # the nearest governing clause whose subject is an organization named before the pronoun:
         # "Microsoft partnered with Meta to offer them through its cloud" -> Microsoft
         if token.i >= 2 and token.doc[token.i - 1].lower_ in ("with", "and"):
-            # "AMD with its MI300X chip", "Meta and its partners", however it was parsed
+            # "Kelp AI with its Tide-3 model", "Acme and its partners", however it was parsed
             before = self.by_token.get(token.i - 2)
             if before is not None and before.cls == self.organization and before.end == token.i - 1:
                 return _reference(token, before)
         ancestor = token.head
         while True:
-            # "AMD, with its MI300X chip": a name the pronoun's phrase hangs off
+            # "Kelp AI, with its Tide-3 model": a name the pronoun's phrase hangs off
             named = self.by_token.get(ancestor.i)
             if named is not None and named.cls == self.organization and named.end <= token.i:
                 return _reference(token, named)

@@ -75,6 +75,8 @@ NOMINAL_OBJECT_PREPOSITIONS = frozenset({"in", "of", "into", "with"})
 # Prepositions that introduce examples of a common noun ("models such as BLOOM").
 EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+# Pronouns that give a noun an owner of its own: "whose founder", "his company".
+OWNER_PRONOUNS = frozenset({"whose", "his", "her", "their"})
 # What makes a preposition add a doer to its verb: "together with", "alongside".
 COMITATIVE_PREPOSITIONS = frozenset({"alongside"})
 COMITATIVE_ADVERBS = frozenset({"together", "along", "jointly"})

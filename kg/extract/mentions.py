@@ -41,7 +41,7 @@ _PARAMETER_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$|^\d+x\d+(?:\.\d+)?[BM]$", re
 _SIZED_NAME = re.compile(r"^[A-Z][A-Za-z]+(?:[-.]?\d+(?:\.\d+)?)?-\d+(?:\.\d+)?[BMbm]$")
 _CAMEL_CASE = re.compile(r"^(?=.*[a-z])[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*$")  # "LiveCodeBench", not "NVIDIA"
 _VERSIONED_WORD = re.compile(r"^[A-Z][a-z]{2,}-\d+(?:\.\d+)?$")  # "Vellum-2"
-# product codes and model identifiers: "B200", "MI300X", "text-davinci-003"
+# product codes and model identifiers: "B300", "XR500X", "text-wren-002"
 _CODE_NAME = re.compile(r"^[A-Z]{1,4}\d{2,4}[A-Z]{0,3}$|^[a-z]+(?:-[a-z]+)+-\d{3}$")
 _VERSION = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]{0,2}|\d+x\d+[BbMm]|\d+(?:\.\d+)?[BbMmKk])$")
 
@@ -129,7 +129,7 @@ class MentionFinder:
             if rest and not (rest[0] in "-.0123456789" or rest in suffixes):
                 continue
             end = i + n
-            joined = False  # right after a hyphen that joins: "Phi-3-small" takes a lower-case suffix
+            joined = False  # right after a hyphen that joins: "Orca-7-small" takes a lower-case suffix
             while end < len(doc):
                 tok = doc[end]
                 if tok.text == "-" and end + 1 < len(doc) and not tok.whitespace_ and not doc[end - 1].whitespace_:
@@ -199,7 +199,7 @@ class MentionFinder:
                 span = doc[i:i + 1]
             elif i + 1 < len(table.text) and table.text[i + 1] == "-" and table.idx[i] + len(text) == table.idx[i + 1] \
                     and text.islower() and (joined := _joined_code(doc, i)) is not None:
-                span = joined  # "text-davinci-003", which the tokenizer cuts at its first hyphen
+                span = joined  # "text-wren-002", which the tokenizer cuts at its first hyphen
             elif table.pos[i] == "PROPN" and text.istitle() and any(
                     c.dep_ == "appos" and c.pos_ == "NOUN" for c in doc[i].children):
                 # "Vanta, a maker of sensors": a name the noun beside it says is one
@@ -262,7 +262,7 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
     if len(span) > 1 and span[-1].is_title and current in (None, ontology.class_of_label("PERSON")):
         # a name whose last word is a noun of a class names a member of it, as English names
         # institutions: "Nimbus Labs", "Tufts University", "the Open Data Alliance". It
-        # undoes NER's taking them for people; "Alibaba Cloud" NER calls a company stays one
+        # undoes NER's taking them for people; "Kelp Cloud", which NER calls a company, stays one
         last = span[-1]  # a proper noun keeps its plural as its lemma
         for words in (*noun_words(last), (singular(last.lower_),)):
             cls = ontology.class_triggers.get(words)

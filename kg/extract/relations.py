@@ -33,6 +33,7 @@ from .lexicon import (
     NAMING_VERBS,
     NOMINAL_OBJECT_PREPOSITIONS,
     NOUN_PREPOSITIONS,
+    OWNER_PRONOUNS,
     POSSESSIVE_MARKERS,
     RELATIVE_PRONOUNS,
     REPORTING_VERBS,
@@ -231,8 +232,8 @@ class _Finder:
         """Every pair of names in the sentence, read off the dependency path between them:
         a trigger on the path (a verb, a noun, a preposition) states its relations between
         the two, where their classes fit it one way only (or it is symmetric). What the
-        constructions above read, this reads again with less trust; what they miss ("Mason,
-        who headed the agency", "the chairman of the front, Ann Lee"), it reads."""
+        constructions above read, this reads again with less trust; what they miss ("Kelp AI
+        signed a partnership with Dune Robotics"), it reads."""
         names = self.in_sentence.get(sent.start, ())
         if len(names) < 2 or sent.start in self.headlines:
             return  # a headline's grammar is too thin to read paths in
@@ -251,7 +252,7 @@ class _Finder:
                 if not any(self._may_trigger(t) for t in path):
                     continue
                 if any(t in self.by_token for t in path) or any(self._argues_for_another(doc[t], a, b) for t in path):
-                    # "based in Redmond, Washington": the nearer name is meant; "Meta invested in
+                    # "based in Austin, Texas": the nearer name is meant; "Meta invested in
                     # Scale AI and hired Ann Lee": both are Meta's, not each other's
                     continue
                 # the path's time and mood are those of every word on it: "who led the unit at
@@ -261,9 +262,9 @@ class _Finder:
                     c.dep_ == "neg" for m in (a, b) for c in doc[roots[id(m)]].children)
                 mood = Mood(negated, any(m.planned for m in moods), any(m.former for m in moods),
                             any(m.capable for m in moods))
+                ends = {roots[id(a)], roots[id(b)], table.head[roots[id(a)]], table.head[roots[id(b)]]}
                 for t in path:
                     token = doc[t]
-                    ends = {roots[id(a)], roots[id(b)], table.head[roots[id(a)]], table.head[roots[id(b)]]}
                     if any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in ends for c in token.children):
                         continue  # "employs 25 people": the verb's object is another ("the Tide models" is Tide)
                     for relation in self._relations_at(token):
@@ -285,7 +286,7 @@ class _Finder:
             found = [self.by_token.get(child.i)] if dep in ("nsubj", "nsubjpass", "dobj", "poss", "agent") else []
             if dep == "prep":
                 found = [self.by_token.get(p.i) for p in pobjs(child)]
-            if dep == "poss" and child.lower_ in ("whose", "his", "her", "their"):
+            if dep == "poss" and child.lower_ in OWNER_PRONOUNS:
                 return True  # an owner of its own, named elsewhere
             if any(m is not None and m is not a and m is not b for m in found):
                 return True
