@@ -521,6 +521,15 @@ def test_the_simple_past_of_an_event_holds_of_a_state_does_not(nlp, text, expect
     assert {t for t in relations_in(nlp, text) if t[1] == "worksFor"} == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title after "as" is the subject's where the verb's object is the employer
+    ("Tom Reed has joined Dune Robotics as its head of research.", {("Tom Reed", "worksFor", "Dune Robotics")}),
+    ("Dune Robotics named Tom Reed as its chief scientist.", {("Tom Reed", "worksFor", "Dune Robotics")}),
+])
+def test_a_title_after_as(nlp, text, expected):
+    assert {t for t in relations_in(nlp, text) if t[1] == "worksFor"} == expected
+
+
 @pytest.mark.parametrize(("text", "wanted"), [
     # product codes and model identifiers, typed by the noun beside them
     ("Nvidia will ship the B300 chip in March.", {("B300", "Product")}),

@@ -447,11 +447,10 @@ class _Finder:
             subjects.extend(c for c in head.children if c.dep_ in ("dobj", "attr"))
             rule = "noun-copula"
         elif dep == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
-            # "named Chris Meserole as its director"
+            # "named Ann Lee as its director" (the object holds the title), "Ann Lee joined
+            # Acme as its director" (the subject does): domain and range tell which
             verb = head.head
-            subjects.extend(c for c in verb.children if c.dep_ in ("dobj", "oprd"))
-            if not subjects:
-                subjects.extend(c for c in verb.children if c.dep_ == "nsubj")
+            subjects.extend(c for c in verb.children if c.dep_ in ("dobj", "oprd", "nsubj", "nsubjpass"))
         resolved_subjects = self._resolve(subjects)
         resolved_objects = self._resolve(objects) or self._title_owner(noun)
         if dep in ("amod", "conj") and head.i != noun.i and depth < 2 and head.i not in self.by_token:
