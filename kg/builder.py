@@ -6,9 +6,11 @@ import gc
 import hashlib
 import sys
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+
+from rdflib import Graph
 
 from .documents import Document, read_documents, require_documents
 from .entities import EntityIndex
@@ -67,17 +69,27 @@ def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
     iri_base = Base(base) if base is not None else Base()
     handlers = {k: v for k, v in (("on_error", on_error), ("on_note", on_note)) if v is not None}
     documents = require_documents(list(read_documents(sources, **handlers)))
+    graph, left_out, _ = write_graph(documents, ontology=ontology, gazetteer=gazetteer, model=model,
+                                     min_confidence=min_confidence, weights=weights, base=iri_base, jobs=jobs,
+                                     client=client, progress=progress)
+    return KnowledgeGraph(graph=graph, rejected=left_out)
+
+
+def write_graph(documents: Sequence[Document], *, ontology: str | Path | None, gazetteer: str | Path | None,
+                model: str, min_confidence: float, weights: str | Path | Weights | None, base: Base,
+                jobs: int | None, client, progress: bool = False,
+                on_extraction: Callable[[Extraction], None] | None = None) -> tuple[Graph, list, EntityIndex]:
+    """Extract documents and write their graph as extractions arrive; the graph, the candidates
+    left out and the entity index. Each extraction, scored, is also passed to ``on_extraction``."""
     onto_path = str(ontology) if ontology is not None else None
     gaz_path = str(gazetteer) if gazetteer is not None else None
-    nlp = pipeline(model, ontology=onto_path, gazetteer=gaz_path)
-    onto = _ontology(onto_path)
-    scorer = scoring_weights(weights, ontology=onto_path)
-    index = EntityIndex(_gazetteer(gaz_path, onto_path), base=iri_base)
-
     if jobs is not None and jobs < 1:
         raise KGError("jobs must be 1 or more")
+    nlp = pipeline(model, ontology=onto_path, gazetteer=gaz_path)
+    scorer = scoring_weights(weights, ontology=onto_path)
+    index = EntityIndex(_gazetteer(gaz_path, onto_path), base=base)
     # the graph is written as extractions arrive, while workers read the next documents
-    writer = GraphWriter(index, ontology=onto, min_confidence=min_confidence)
+    writer = GraphWriter(index, ontology=_ontology(onto_path), min_confidence=min_confidence)
     with _progress(len(documents), enabled=progress) as bar, _no_cycle_collection():
         for extraction in _extractions(nlp, documents, jobs=jobs, client=client, model=model,
                                        ontology=onto_path, gazetteer=gaz_path):
@@ -85,9 +97,11 @@ def build(sources: Iterable[str | Path | Document] | str | Path | Document, *,
                 extraction = scorer.rescore(extraction)
             index.add(extraction.mentions)
             writer.add(extraction)
+            if on_extraction is not None:
+                on_extraction(extraction)
             bar.update(1)
         graph, left_out = writer.finish()
-    return KnowledgeGraph(graph=graph, rejected=left_out)
+    return graph, left_out, index
 
 
 #: what ``weights`` says for the rules' own confidence

@@ -16,15 +16,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .builder import _extractions, _no_cycle_collection
+from .builder import NO_WEIGHTS, write_graph
 from .documents import Document, read_documents, require_documents
-from .entities import EntityIndex
 from .errors import GoldError, InputError, KGError
 from .evaluate import Gold, format_reliability, triple_labels
-from .extract.pipeline import DEFAULT_MODEL, _gazetteer, _ontology, pipeline
+from .extract.pipeline import DEFAULT_MODEL, _ontology
 from .extract.scoring import Bin, Weights, fit, reliability
 from .rdf.vocab import Base
-from .rdf.write import GraphWriter
+from .records import Extraction
 
 #: folds of documents for the held-out reliability table
 FOLDS = 5
@@ -86,22 +85,13 @@ def labelled_candidates(documents: Sequence[Document], gold: Gold, *, ontology: 
                         jobs: int | None = None) -> dict[str, list[tuple[tuple[str, ...], bool]]]:
     """Each document's candidate relations that reached the graph and that the gold scores,
     as (features, right), by document id."""
-    onto_path = str(ontology) if ontology is not None else None
-    gaz_path = str(gazetteer) if gazetteer is not None else None
-    nlp = pipeline(model, ontology=onto_path, gazetteer=gaz_path)
-    onto = _ontology(onto_path)
-    index = EntityIndex(_gazetteer(gaz_path, onto_path), base=Base())
-    writer = GraphWriter(index, ontology=onto)
-    extractions = []
-    with _no_cycle_collection():
-        for extraction in _extractions(nlp, documents, jobs=jobs, client=None, model=model,
-                                       ontology=onto_path, gazetteer=gaz_path):
-            index.add(extraction.mentions)
-            writer.add(extraction)
-            extractions.append(extraction)
-        graph, _ = writer.finish()
+    extractions: list[Extraction] = []
+    # the rules' own confidences: what is fitted is what the weights will replace
+    graph, _, index = write_graph(documents, ontology=ontology, gazetteer=gazetteer, model=model, min_confidence=0.0,
+                                  weights=NO_WEIGHTS, base=Base(), jobs=jobs, client=None,
+                                  on_extraction=extractions.append)
     try:
-        labels = triple_labels(graph, gold, ontology=onto)
+        labels = triple_labels(graph, gold, ontology=_ontology(str(ontology) if ontology is not None else None))
     except GoldError as exc:
         raise KGError(str(exc)) from None
     found: dict[str, list[tuple[tuple[str, ...], bool]]] = {}

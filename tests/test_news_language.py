@@ -534,6 +534,7 @@ def test_a_title_after_as(nlp, text, expected):
     # product codes and model identifiers, typed by the noun beside them
     ("Nvidia will ship the B300 chip in March.", {("B300", "Product")}),
     ("The text-wren-002 model answered fastest.", {("text-wren-002", "AIModel")}),
+    ("The wren-large-v3 model answered fastest.", {("wren-large-v3", "AIModel")}),
 ])
 def test_codes_are_names_where_a_noun_says_what_they_are(nlp, text, wanted):
     assert wanted <= mentions_in(nlp, text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from rdflib import URIRef
@@ -276,30 +276,41 @@ class ReferenceResolver:
 def _short_company_names(mentions: Sequence[Mention], *, organization: URIRef | None) -> list[Mention]:
     """ "Cerebras" in an article that names Cerebras Systems is Cerebras Systems, whatever NER
     made of the one word: news drops the ending of a company's name after its first mention."""
-    full: dict[str, set[str]] = {}
-    for m in mentions:
+    def short(m: Mention) -> str | None:
         first, *rest = m.name.split() or [""]
         if m.cls == organization and rest and all(w.lower() in DROPPABLE_NAME_ENDINGS for w in rest):
-            full.setdefault(first, set()).add(m.name)
-    out = []
-    for m in mentions:
-        names = full.get(m.name, set()) if m.source == NER else set()
-        out.append(replace(m, name=next(iter(names)), cls=organization, source=REFERENCE,
-                           confidence=SOURCE_CONFIDENCE[REFERENCE]) if len(names) == 1 else m)
-    return out
+            return first
+        return None
+    return _expand_short_names(mentions, short, reads=lambda m: m.source == NER, cls=organization)
 
 
 def _surnames(mentions: Sequence[Mention], *, person: URIRef | None) -> list[Mention]:
     """ "Liang" that NER found on its own, in an article that names Percy Liang, is Percy Liang."""
-    full = {}
-    for m in mentions:
+    def short(m: Mention) -> str | None:
         words = m.name.split()
-        if m.cls == person and len(words) > 1:
-            full.setdefault(words[-1], set()).add(m.name)
+        return words[-1] if m.cls == person and len(words) > 1 else None
+    return _expand_short_names(mentions, short, reads=lambda m: m.cls == person and len(m.name.split()) == 1)
+
+
+def _expand_short_names(mentions: Sequence[Mention], short: Callable[[Mention], str | None], *,
+                        reads: Callable[[Mention], bool], cls: URIRef | None = None) -> list[Mention]:
+    """The mentions, those of a short form (``short`` of a full name) that only one full name
+    in the article has standing for that name, as references; of class ``cls`` if given."""
+    full: dict[str, set[str]] = {}
+    for m in mentions:
+        key = short(m)
+        if key is not None:
+            full.setdefault(key, set()).add(m.name)
     out = []
     for m in mentions:
-        names = full.get(m.name, set()) if m.cls == person and len(m.name.split()) == 1 else set()
-        out.append(replace(m, name=next(iter(names)), source=REFERENCE) if len(names) == 1 else m)
+        names = full.get(m.name, set()) if reads(m) else set()
+        if len(names) != 1:
+            out.append(m)
+        elif cls is None:
+            out.append(replace(m, name=next(iter(names)), source=REFERENCE))
+        else:
+            out.append(replace(m, name=next(iter(names)), cls=cls, source=REFERENCE,
+                               confidence=SOURCE_CONFIDENCE[REFERENCE]))
     return out
 
 

@@ -41,8 +41,9 @@ _PARAMETER_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$|^\d+x\d+(?:\.\d+)?[BM]$", re
 _SIZED_NAME = re.compile(r"^[A-Z][A-Za-z]+(?:[-.]?\d+(?:\.\d+)?)?-\d+(?:\.\d+)?[BMbm]$")
 _CAMEL_CASE = re.compile(r"^(?=.*[a-z])[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*$")  # "LiveCodeBench", not "NVIDIA"
 _VERSIONED_WORD = re.compile(r"^[A-Z][a-z]{2,}-\d+(?:\.\d+)?$")  # "Vellum-2"
-# product codes and model identifiers: "B300", "XR500X", "text-wren-002"
-_CODE_NAME = re.compile(r"^[A-Z]{1,4}\d{2,4}[A-Z]{0,3}$|^[a-z]+(?:-[a-z]+)+-\d{3}$")
+# product codes and model identifiers, lower case with a version at the end: "B300", "XR500X",
+# "text-wren-002", "wren-large-v3"
+_CODE_NAME = re.compile(r"^[A-Z]{1,4}\d{2,4}[A-Z]{0,3}$|^[a-z][a-z0-9]*(?:-[a-z0-9.]+)*-[a-z]*\d[a-z0-9.]*$")
 _VERSION = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]{0,2}|\d+x\d+[BbMm]|\d+(?:\.\d+)?[BbMmKk])$")
 
 

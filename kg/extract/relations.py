@@ -145,16 +145,14 @@ class _Finder:
 
     # -- candidates ----------------------------------------------------------------------
     def sentence(self, sent: Span) -> Iterator[RelationMention]:
-        table, doc, onto = self.table, self.doc, self.ontology
+        table, doc = self.table, self.doc
         for i in range(sent.start, sent.end):
             pos = table.pos[i]
             if i in self.by_token or (pos not in _TRIGGER_POS and table.dep[i] != "prep"):
                 continue
             token = doc[i]
-            lemma, lower = table.lemma[i].lower(), table.lower[i]
             # the forms of a word (verb_words, noun_words) are made only where one can match
-            if pos in ("VERB", "AUX") and (lemma in onto.verb_trigger_words or lower in onto.verb_trigger_words
-                                           or "-" in lemma):
+            if pos in ("VERB", "AUX") and self._may_be_verb_trigger(i):
                 ended = self._relations(verb_words(token), self.ontology.ending_relations)
                 if ended:
                     subjects, objects, _ = self._verb_arguments(token)
@@ -172,9 +170,7 @@ class _Finder:
                         # comparison is said of the other
                         yield from self._pairs(relations, subjects, oblique, "verb-object", token, sent,
                                                reversible=False)
-            if pos in ("NOUN", "PROPN", "ADJ", "VERB") and (
-                    lemma in onto.noun_trigger_ends or lower in onto.noun_trigger_ends
-                    or TITLE_ABBREVIATIONS.get(lower) in onto.noun_trigger_ends):
+            if pos in ("NOUN", "PROPN", "ADJ", "VERB") and self._may_be_noun_trigger(i):
                 relations = self._relations(table.noun_forms(i), self.ontology.noun_relations)
                 if relations:
                     subjects, objects, rule = self._noun_arguments(token)
@@ -294,13 +290,17 @@ class _Finder:
 
     def _may_trigger(self, i: int) -> bool:
         """Whether a word can be a trigger at all, judged on its lemma before its forms are made."""
-        table, onto = self.table, self.ontology
-        lemma, lower = table.lemma[i].lower(), table.lower[i]
-        if table.dep[i] == "prep":
-            return bool(onto.preposition_relations(lower))
-        return (lemma in onto.verb_trigger_words or lower in onto.verb_trigger_words or "-" in lemma
-                or lemma in onto.noun_trigger_ends or lower in onto.noun_trigger_ends
-                or TITLE_ABBREVIATIONS.get(lower) in onto.noun_trigger_ends)
+        if self.table.dep[i] == "prep":
+            return bool(self.ontology.preposition_relations(self.table.lower[i]))
+        return self._may_be_verb_trigger(i) or self._may_be_noun_trigger(i)
+
+    def _may_be_verb_trigger(self, i: int) -> bool:
+        lemma, lower, words = self.table.lemma[i].lower(), self.table.lower[i], self.ontology.verb_trigger_words
+        return lemma in words or lower in words or "-" in lemma  # "co-found", "open-source"
+
+    def _may_be_noun_trigger(self, i: int) -> bool:
+        lemma, lower, ends = self.table.lemma[i].lower(), self.table.lower[i], self.ontology.noun_trigger_ends
+        return lemma in ends or lower in ends or TITLE_ABBREVIATIONS.get(lower) in ends
 
     def _relations_at(self, token: Token) -> list[RelationSpec]:
         """The relations a word signals, as a verb, a noun or a preposition."""
