@@ -546,3 +546,52 @@ def test_its_after_a_name_and_with_is_that_name_s(nlp):
     found = relations_in(nlp, text)
     assert ("Kelp AI", "develops", "Tide-3") in found
     assert ("Dune Robotics", "develops", "Tide-3") not in found
+
+
+# -- who acts for whom, and what a set of things is ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what only an organization does, its officer does for it
+    ("Kelp AI chief executive Jane Doe unveiled Tide-3, its newest model.", {("Kelp AI", "releases", "Tide-3")}),
+    ("Jane Doe, the chief executive of Kelp AI, announced Tide-3 on Monday.", {("Kelp AI", "releases", "Tide-3")}),
+    # a gerund after "by" is done by the clause's subject
+    ("Kelp AI chief executive Jane Doe opened the company's summit on Monday by unveiling Tide-3.",
+     {("Kelp AI", "releases", "Tide-3")}),
+    # a former officer, or an investor, acts for nobody
+    ("Former Kelp AI chief executive Jane Doe unveiled Tide-3 on Monday.", set()),
+    ("Kelp AI investor Jane Doe unveiled Tide-3 on Monday.", set()),
+])
+def test_an_officer_acts_for_the_organization(nlp, text, expected):
+    assert {t for t in relations_in(nlp, text) if t[1] == "releases"} == expected
+
+
+def test_a_former_officer_named_before_the_name_works_there_no_more(nlp):
+    assert not {t for t in relations_in(nlp, "Former Kelp AI chief executive Jane Doe spoke on Monday.")
+                if t[1] == "worksFor"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kelp AI is releasing its Tide family of AI models under an open license.", {("Kelp AI", "releases", "Tide")}),
+    ("Kelp AI took a first step in May, open-sourcing a set of Tide Code models.",
+     {("Kelp AI", "releases", "Tide Code")}),
+])
+def test_a_set_of_things_stands_for_what_it_is_of(nlp, text, expected):
+    assert expected <= relations_in(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    # a word with a version is a name even where the tagger calls it a number
+    ("Researchers at Kelp AI released Tide-3 on Monday.", {("Tide-3", "Product")}),
+    ("Kelp AI is releasing its Tide family of AI models.", {("Tide", "AIModel")}),
+    # an apposition the parser hung on a name from further on says nothing of it
+    ("Lumen Labs, an open research collaboration led by Kelp AI, on Monday released Wren-2 and Wren-3, two "
+     "models for chemistry.", {("Lumen Labs", "Organization")}),
+])
+def test_names_typed_by_their_own_words(nlp, text, wanted):
+    assert wanted <= mentions_in(nlp, text)
+
+
+def test_a_clause_on_a_noun_says_how_its_names_relate(nlp):
+    # "led by" relates Kelp AI to the collaboration, not "collaboration" to Kelp AI
+    text = "Lumen Labs, an open research collaboration led by Kelp AI, released Wren-2 on Monday."
+    assert not {t for t in relations_in(nlp, text) if t[1] == "partnersWith"}

@@ -81,6 +81,13 @@ OWNER_PRONOUNS = frozenset({"whose", "his", "her", "their"})
 COMITATIVE_PREPOSITIONS = frozenset({"alongside"})
 COMITATIVE_ADVERBS = frozenset({"together", "along", "jointly"})
 GROUP_NOUNS = frozenset({"team", "group"})
+# Nouns for a set of things that a name before them, or their "of", says what it is: "the
+# Tide family", "its Orca series", "a set of Tide Code models".
+COLLECTION_NOUNS = frozenset({"family", "series", "line", "lineup", "line-up", "suite", "set", "range",
+                              "collection", "generation"})
+# Prepositions that make a gerund the doing of the clause's subject: "opened the summit by
+# unveiling X", "after buying Y". Not "for" ("sued Acme for copying X": the object did).
+MEANS_PREPOSITIONS = frozenset({"by", "after", "before", "while", "through", "upon", "since"})
 # Verbs that report what someone says: what follows them is said, not done by the speaker.
 REPORTING_VERBS = frozenset({"say", "tell", "claim", "report", "state", "note", "add", "write", "argue", "insist",
                              "believe", "think", "contend", "allege", "assert"})

@@ -25,6 +25,7 @@ from ..names import clean_surface, name_key
 from ..ontology import Ontology, Words, singular
 from ..records import GAZETTEER, NER, PATTERN, SOURCE_CONFIDENCE, Mention
 from .lexicon import (
+    COLLECTION_NOUNS,
     CORPORATE_SUFFIXES,
     DROPPABLE_NAME_ENDINGS,
     LIST_CONJUNCTIONS,
@@ -35,6 +36,7 @@ from .lexicon import (
     POSSESSIVE_MARKERS,
     STOCK_EXCHANGES,
 )
+from .parse import pobjs
 from .words import noun_words, token_table
 
 _PARAMETER_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$|^\d+x\d+(?:\.\d+)?[BM]$", re.IGNORECASE)
@@ -242,11 +244,15 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
     if root.dep_ in ("compound", "nmod", "amod", "nummod") and root.head.pos_ in ("NOUN", "PROPN") \
             and root.head.i >= span.end and not _names_another(root.head):
         nouns.append(root.head)  # "the HumanEval benchmark"; not "Orchid AI, a San Diego company"
+        if root.head.lemma_.lower() in COLLECTION_NOUNS:  # "the Tide family of models"
+            nouns.extend(p for c in root.head.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c))
     # "spokesman Bo Park", "chief executive Ann Lee": a title right before the name
     nouns.extend(c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == span.start - 1)
     if root.dep_ == "appos":
         nouns.append(root.head)  # "the startup, Cohere"
-    nouns.extend(c for c in root.children if c.dep_ == "appos")  # "Cohere, a startup"
+    # "Cohere, a startup"; not an apposition the parser hung on the name from further on
+    # ("X, a collaboration, released A and B, two models": the models are A and B)
+    nouns.extend(c for c in root.children if c.dep_ == "appos" and _follows_directly(span, c))
     following = _surface_apposition(span)
     if following is not None:
         nouns.append(following)
@@ -270,6 +276,21 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
             if cls is not None:
                 return cls
     return None
+
+
+def _follows_directly(span: Span, noun: Token) -> bool:
+    """Whether only punctuation, or an aside in brackets, stands between a name and the phrase
+    a noun heads."""
+    start = noun.left_edge.i
+    if start < span.end:
+        return False
+    depth = 0
+    for token in span.doc[span.end:start]:
+        depth += token.is_left_punct and token.is_bracket
+        if not (token.is_punct or depth > 0):
+            return False
+        depth -= token.is_right_punct and token.is_bracket
+    return True
 
 
 def _names_another(noun: Token) -> bool:
@@ -416,8 +437,8 @@ def _plausible_name(span: Span) -> bool:
         return False
     if len(text) < 2:
         return False
-    if len(span) == 1 and span[0].pos_ != "PROPN":
-        return False  # "Open", "Daily": a capitalised common word, not a name
+    if len(span) == 1 and span[0].pos_ != "PROPN" and not _VERSIONED_WORD.match(text):
+        return False  # "Open", "Daily": a capitalised common word, not a name; "Tide-3" is one
     words = [t for t in span if not t.is_punct]
     for tok in words[1:-1] if len(words) > 2 else []:
         if tok.is_lower and tok.lower_ not in NAME_CONNECTORS:

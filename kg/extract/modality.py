@@ -75,8 +75,9 @@ def planned(trigger: Token) -> bool:
 def former(trigger: Token) -> bool:
     """Whether the trigger describes a state that has ended ("former chief", "previously worked")."""
     doc = trigger.doc
-    # "a former engineer at Acme": a preposition's time is the noun's it hangs off
-    for word in (trigger, trigger.head) if trigger.dep_ == "prep" else (trigger,):
+    # "a former engineer at Acme": a preposition's time is the noun's it hangs off, and so is
+    # a modifier's ("former Acme chief executive": "chief")
+    for word in (trigger, trigger.head) if trigger.dep_ in ("prep", "amod", "compound") else (trigger,):
         for child in word.children:
             if child.dep_ in ("amod", "compound", "advmod") and child.lower_ in FORMER_MODIFIERS:
                 return True

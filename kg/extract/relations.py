@@ -27,9 +27,11 @@ from ..records import (
 )
 from .events import EventReader
 from .lexicon import (
+    COLLECTION_NOUNS,
     EXAMPLE_PREPOSITIONS,
     GROUP_NOUNS,
     LISTING_VERBS,
+    MEANS_PREPOSITIONS,
     NAMING_VERBS,
     NOMINAL_OBJECT_PREPOSITIONS,
     NOUN_PREPOSITIONS,
@@ -263,6 +265,9 @@ class _Finder:
                     token = doc[t]
                     if any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in ends for c in token.children):
                         continue  # "employs 25 people": the verb's object is another ("the Tide models" is Tide)
+                    if table.pos[t] != "VERB" and any(
+                            table.head[u] == t and table.dep[u] in ("acl", "relcl") for u in path):
+                        continue  # "a collaboration led by Acme": the clause says how Acme relates, not the noun
                     for relation in self._relations_at(token):
                         forward = onto.fits(relation, a.cls, b.cls)
                         backward = onto.fits(relation, b.cls, a.cls)
@@ -393,6 +398,10 @@ class _Finder:
             elif not subjects:
                 subjects.append(verb.head)  # "OpenAI, partnered with Anthropic"
                 rule = "verb-participle"
+        elif not subjects and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in MEANS_PREPOSITIONS:
+            # "opened the summit by unveiling Tide-3", "after buying Dune": the clause's doer
+            subjects = inherited_subjects(verb.head)
+            rule = "verb-inherited"
         elif not subjects and (verb.dep_ in ("xcomp", "conj")
                                or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or hyphen_joined(verb)
                                                              or purpose_clause(verb)))):
@@ -526,7 +535,12 @@ class _Finder:
                 continue
             for member in self._affiliation(t):  # "researchers at Princeton University"
                 found.setdefault(member.start, member)
-            if any(w in self.ontology.class_triggers for w in noun_words(t)):
+            collection = t.lemma_.lower() in COLLECTION_NOUNS
+            if collection:  # "a set of Tide models": what the set is of
+                for m in (m for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in pobjs(c) for m in self.entities(p)):
+                    found.setdefault(m.start, m)
+            if collection or any(w in self.ontology.class_triggers for w in noun_words(t)):
                 for child in t.children:  # "the HumanEval benchmark", not "the OpenAI investment"
                     if child.dep_ in ("compound", "nmod", "nummod", "amod") and child.i in self.by_token:
                         m = self.by_token[child.i]
@@ -550,6 +564,31 @@ class _Finder:
                 for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of")
                 for p in pobjs(prep) for m in self.entities(p)
                 if self.ontology.is_a(m.cls, self.organization)]
+
+    def _employer(self, person: Mention, relation: RelationSpec, obj: Mention) -> Mention | None:
+        """The organization a person's own title names ("Acme chief executive Jane Doe",
+        "Jane Doe, the chief executive of Acme"), as the doer of a relation only it can be
+        the subject of; a title of a current post, which the ontology's noun triggers tell."""
+        if self.ontology.fits(relation, person.cls, obj.cls):
+            return None
+        root = self.doc[person.start:person.end].root
+        titles = [c for c in root.children if (c.dep_ == "compound" and c.pos_ == "NOUN") or c.dep_ == "appos"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            titles.append(root.head)
+        found: dict[int, Mention] = {}
+        for title in titles:
+            posts = [r for words in noun_words(title) for r in self.ontology.noun_relations(words)
+                     if r.requires_current]
+            if not posts or is_former(title):
+                continue
+            owners = [c for c in title.children if c.dep_ in ("compound", "nmod", "poss")]
+            owners += [p for c in title.children if c.dep_ == "prep" and c.lower_ in ("of", "at") for p in pobjs(c)]
+            for m in self._resolve(owners):
+                if any(self.ontology.fits(r, person.cls, m.cls) for r in posts) \
+                        and self.ontology.fits(relation, m.cls, obj.cls) and m is not obj:
+                    found.setdefault(m.start, replace(m, source=AFFILIATION, confidence=min(
+                        m.confidence, SOURCE_CONFIDENCE[AFFILIATION])))
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _named(self, noun: Token) -> list[Mention]:
         found = []
@@ -607,6 +646,11 @@ class _Finder:
                         pair, how, confidence = (s, o), rule, base
                     elif reversible and not relation.symmetric and self.ontology.fits(relation, o.cls, s.cls):
                         pair, how, confidence = (o, s), f"{rule}:reversed", base * REVERSED_FACTOR
+                    elif rule.startswith("verb") and (employer := self._employer(s, relation, o)) is not None:
+                        # "Acme chief executive Jane Doe unveiled Tide-3": what only an
+                        # organization does, its officer does for it
+                        pair, how = (employer, o), rule
+                        confidence = RULE_CONFIDENCE[rule] * min(employer.confidence, o.confidence) * factor
                     else:
                         yield self._candidate((s, o), relation, rule, base, trigger, sent, DOMAIN_RANGE)
                         continue
