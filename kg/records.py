@@ -47,8 +47,9 @@ class Mention:
     confidence: float
     entry: URIRef | None = None  # the gazetteer entry, when there is one
     context_typed: bool = False  # the class comes from the words around the name, not NER
-    #: the name with the larger thing of its kind it is in, as news writes places: "Tupelo,
-    #: Miss." (the mention itself is "Tupelo", and "Miss." is a mention of its own)
+    #: the name with what news writes beside it to say which one is meant, an alias: a place
+    #: with the larger place it is in ("Tupelo, Miss.": the mention itself is "Tupelo", and
+    #: "Miss." a mention of its own), a person with a title of address ("President Lincoln")
     qualified: str | None = None
 
     @property

@@ -46,6 +46,14 @@ TITLE_ABBREVIATIONS = {
     "insp.": "inspector", "det.": "detective", "gov": "governor", "sen": "senator",
 }
 
+# Titles of address that news sets before a person's name and that stay part of how the
+# person is called ("President Lincoln", "Dr. Ann Lee", "Roman Emperor Hadrian").
+HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "rev.", "mr", "mrs", "ms", "dr", "sir", "dame", "president",
+                        "vice", "prime", "minister", "premier", "chancellor", "king", "queen", "prince",
+                        "princess", "emperor", "empress", "sultan", "pope", "archduke", "duke", "duchess",
+                        "lord", "lady", "sheikh", "senator", "governor", "mayor", "judge", "justice",
+                        "general", "actress", "actor"})
+
 # -- possessives ---------------------------------------------------------------------------
 
 #: the tokens that mark a possessor: "Acme's", "Acme’s", "the founders'"
@@ -88,6 +96,9 @@ COLLECTION_NOUNS = frozenset({"family", "series", "line", "lineup", "line-up", "
 # Prepositions that make a gerund the doing of the clause's subject: "opened the summit by
 # unveiling X", "after buying Y". Not "for" ("sued Acme for copying X": the object did).
 MEANS_PREPOSITIONS = frozenset({"by", "after", "before", "while", "through", "upon", "since"})
+# Prepositions that make a gerund the complement of its verb, done by the verb's object or
+# else its subject: "convicted of killing X", "praised Acme for releasing X".
+GERUND_COMPLEMENT_PREPOSITIONS = frozenset({"of", "for", "with"})
 # Verbs that report what someone says: what follows them is said, not done by the speaker.
 REPORTING_VERBS = frozenset({"say", "tell", "claim", "report", "state", "note", "add", "write", "argue", "insist",
                              "believe", "think", "contend", "allege", "assert"})

@@ -23,11 +23,12 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import Gazetteer
 from ..names import clean_surface, name_key
 from ..ontology import Ontology, Words, singular
-from ..records import GAZETTEER, NER, PATTERN, SOURCE_CONFIDENCE, Mention
+from ..records import GAZETTEER, NER, PATTERN, REFERENCE, SOURCE_CONFIDENCE, Mention
 from .lexicon import (
     COLLECTION_NOUNS,
     CORPORATE_SUFFIXES,
     DROPPABLE_NAME_ENDINGS,
+    HONORIFICS,
     LIST_CONJUNCTIONS,
     LIST_CONNECTORS,
     NAME_CONNECTORS,
@@ -35,6 +36,7 @@ from .lexicon import (
     NOT_NAMES,
     POSSESSIVE_MARKERS,
     STOCK_EXCHANGES,
+    TITLE_ABBREVIATIONS,
 )
 from .parse import pobjs
 from .words import noun_words, token_table
@@ -86,6 +88,8 @@ class MentionFinder:
         kept = [self._retype(doc, m) for m in chosen
                 if table.sent_start[m.start] not in boilerplate and not _ticker(doc[m.start:m.end])]
         kept = _recurring_names(doc, kept, boilerplate)
+        person = self.ontology.class_of_label("PERSON")
+        kept = [_with_title(doc, m) if m.cls == person else m for m in kept]
         return unify_classes(_share_list_classes(doc, kept))
 
     # -- sources -------------------------------------------------------------------------
@@ -403,6 +407,27 @@ def _elided_versions(doc: Doc, span: Span, prefix: str, cls: URIRef) -> Iterator
                       text=tok.text, name=name, cls=cls, source=PATTERN,
                       confidence=SOURCE_CONFIDENCE[PATTERN])
         i += 2
+
+
+def _with_title(doc: Doc, mention: Mention) -> Mention:
+    """A person's name with the titles of address right before it, as its qualified name:
+    "President Lincoln", "U.S. Sen. Ann Lee", "Roman Emperor Hadrian"."""
+    if mention.source == REFERENCE:
+        return mention
+    start = mention.start
+    sent_start = doc[start].sent.start
+    while start > sent_start:
+        word = doc[start - 1]
+        lower = word.lower_
+        title = (lower in HONORIFICS or lower in TITLE_ABBREVIATIONS) and word.text[:1].isupper()
+        # a nation's or place's name before a title is part of it: "U.S. Sen.", "Roman Emperor"
+        origin = start < mention.start and word.ent_type_ in ("NORP", "GPE") and word.text[:1].isupper()
+        if not (title or origin):
+            break
+        start -= 1
+    if start == mention.start:
+        return mention
+    return replace(mention, qualified=doc[start:mention.end].text)
 
 
 def _ticker(span: Span) -> bool:

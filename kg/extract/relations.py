@@ -29,6 +29,7 @@ from .events import EventReader
 from .lexicon import (
     COLLECTION_NOUNS,
     EXAMPLE_PREPOSITIONS,
+    GERUND_COMPLEMENT_PREPOSITIONS,
     GROUP_NOUNS,
     LISTING_VERBS,
     MEANS_PREPOSITIONS,
@@ -402,6 +403,13 @@ class _Finder:
             # "opened the summit by unveiling Tide-3", "after buying Dune": the clause's doer
             subjects = inherited_subjects(verb.head)
             rule = "verb-inherited"
+        elif not subjects and verb.dep_ == "pcomp" and verb.tag_ == "VBG" \
+                and verb.head.lower_ in GERUND_COMPLEMENT_PREPOSITIONS and verb.head.head.pos_ in ("VERB", "AUX"):
+            # "convicted of killing X", "praised Acme for releasing X": the verb's object did
+            # it, or else its subject
+            governor = verb.head.head
+            subjects = [c for c in governor.children if c.dep_ == "dobj"] or inherited_subjects(verb.head)
+            rule = "verb-inherited"
         elif not subjects and (verb.dep_ in ("xcomp", "conj")
                                or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or hyphen_joined(verb)
                                                              or purpose_clause(verb)))):
@@ -439,6 +447,8 @@ class _Finder:
                             objects.extend(p for c in pobj.children if c.dep_ == "prep"
                                            and c.lower_ in NOUN_PREPOSITIONS for p in pobjs(c))
         subjects: list[Token] = [c for c in noun.children if c.dep_ == "appos"]
+        # "the assassination of X by Y", "an investment by Y": a noun's "by" names its doer
+        subjects += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in pobjs(c)]
         if agentive:
             subjects.extend(possessors)
         rule = "noun"
