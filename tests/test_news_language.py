@@ -595,3 +595,14 @@ def test_a_clause_on_a_noun_says_how_its_names_relate(nlp):
     # "led by" relates Kelp AI to the collaboration, not "collaboration" to Kelp AI
     text = "Lumen Labs, an open research collaboration led by Kelp AI, released Wren-2 on Monday."
     assert not {t for t in relations_in(nlp, text) if t[1] == "partnersWith"}
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), [
+    # a town NER took for a company, before a comma and its state
+    ("DAYTON, Ohio (AP) -- A fire destroyed a barn.", {("DAYTON", "Place")}, {("DAYTON", "Organization")}),
+    # a list of three is no town and its state
+    ("Kelp, Amazon, and Nimbus Labs signed the pledge.", {("Amazon", "Organization")}, {("Amazon", "Place")}),
+])
+def test_a_town_before_its_state(nlp, text, wanted, unwanted):
+    found = mentions_in(nlp, text)
+    assert wanted <= found and not found & unwanted

@@ -90,6 +90,7 @@ class MentionFinder:
         kept = _recurring_names(doc, kept, boilerplate)
         person = self.ontology.class_of_label("PERSON")
         kept = [_with_title(doc, m) if m.cls == person else m for m in kept]
+        kept = _places_before_places(doc, kept, place=self.ontology.class_of_label("GPE"))
         return unify_classes(_share_list_classes(doc, kept))
 
     # -- sources -------------------------------------------------------------------------
@@ -536,6 +537,28 @@ def surface_lists(doc: Doc, mentions: Sequence[Mention]) -> list[list[Mention]]:
         groups.append([mention])
     # a list ends with "and" or "or"; "Colette Kress, Nvidia's CFO" is an apposition
     return [g for g in groups if len(g) > 1 and any(w in LIST_CONJUNCTIONS for w in lower[g[-2].end:g[-1].start])]
+
+
+def _places_before_places(doc: Doc, mentions: list[Mention], *, place: URIRef | None) -> list[Mention]:
+    """ "DAYTON, Ohio (AP)", "in Larch Hill, Vt., on Monday": a name only NER typed, right
+    before a comma and a place that closes the phrase, is a place in it, as news writes towns."""
+    if place is None:
+        return mentions
+    by_start = {m.start: m for m in mentions}
+    retyped: dict[int, Mention] = {}
+    for m in mentions:
+        after = by_start.get(m.end + 1)
+        if m.source != NER or m.context_typed or m.cls == place or after is None or after.cls != place \
+                or doc[m.end].text != "," or doc[m.end - 1].lower_ in DROPPABLE_NAME_ENDINGS:
+            continue
+        if after.end < len(doc) and not (doc[after.end].is_punct or doc[after.end].is_sent_start):
+            continue  # "Acme, Texas Instruments and Intel": no place closes the phrase
+        retyped[m.start] = _replace_class(m, place)
+    for group in surface_lists(doc, mentions):
+        if len(group) > 2:  # "Kelp, Amazon, and Nimbus": a list of three is no town and its state
+            for m in group:
+                retyped.pop(m.start, None)
+    return [retyped.get(m.start, m) for m in mentions]
 
 
 def _share_list_classes(doc: Doc, mentions: list[Mention]) -> list[Mention]:
