@@ -69,3 +69,29 @@ def test_a_lower_case_title_is_no_alias():
     graph = kg.build([kg.Document(id="a", text="Kelp AI said chief executive Ann Lee would step down.")], jobs=1)
     people = {e["label"]: e["aliases"] for e in graph.entity_records() if e["class"] == "Person"}
     assert people.get("Ann Lee") == ""
+
+
+PLACES = """@prefix ai: <https://example.org/kg/ontology#> .
+@prefix ex: <https://example.com/places#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:Organization a owl:Class ; rdfs:label "Organization" .
+ex:Place a owl:Class ; rdfs:label "Place" .
+ex:basedIn a owl:ObjectProperty ; rdfs:domain ex:Organization ; rdfs:range ex:Place ;
+    ai:verbTrigger "base", "headquarter" ; ai:nounTrigger "based", "office", "headquarters" .
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "A Boise-based company, Kelp Corp., said sales rose.",
+    "Kelp Corp. is based in Boise.",
+    "The Kelp Corp. office in Boise closed.",
+])
+def test_a_name_a_word_of_location_takes_is_a_place(tmp_path, text):
+    path = tmp_path / "places.ttl"
+    path.write_text(PLACES, encoding="utf-8")
+    graph = kg.build([kg.Document(id="a", text=text)], ontology=path, jobs=1)
+    classes = {e["label"]: e["class"] for e in graph.entity_records()}
+    assert classes.get("Boise") == "Place"
+    assert ("Kelp Corp.", "basedIn", "Boise") in {(r["subject"], r["relation"], r["object"])
+                                                   for r in graph.relation_records()}

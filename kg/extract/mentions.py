@@ -39,7 +39,7 @@ from .lexicon import (
     TITLE_ABBREVIATIONS,
 )
 from .parse import pobjs
-from .words import noun_words, token_table
+from .words import noun_words, token_table, verb_words
 
 _PARAMETER_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$|^\d+x\d+(?:\.\d+)?[BM]$", re.IGNORECASE)
 _SIZED_NAME = re.compile(r"^[A-Z][A-Za-z]+(?:[-.]?\d+(?:\.\d+)?)?-\d+(?:\.\d+)?[BMbm]$")
@@ -261,6 +261,9 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
     following = _surface_apposition(span)
     if following is not None:
         nouns.append(following)
+    located = _place_of_trigger(root, ontology, current)
+    if located is not None:
+        return located
     naming = root.head
     if root.dep_ in ("oprd", "attr", "xcomp") and naming.lemma_.lower() in NAMING_VERBS and naming.dep_ == "acl":
         nouns.append(naming.head)  # "AWS chips called Trainium"
@@ -280,6 +283,28 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
             cls = ontology.class_triggers.get(words)
             if cls is not None:
                 return cls
+    return None
+
+
+def _place_of_trigger(root: Token, ontology: Ontology, current: URIRef | None) -> URIRef | None:
+    """ "based in Boise", "a Boise-based firm", "its office in Boise": a name a word of
+    location takes (a trigger whose relations all have the place class as their one range)
+    is a place, whatever NER called it."""
+    place = ontology.class_of_label("GPE")
+    if place is None or current == place:
+        return None
+    word = None
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ == "in":
+        word = root.head.head  # "based in Boise"
+    elif root.dep_ in ("npadvmod", "compound") and root.head.lemma_.lower() == "base" \
+            and root.i + 1 < len(root.doc) and root.doc[root.i + 1].text == "-":
+        word = root.head  # "Boise-based"
+    if word is None or word.pos_ not in ("VERB", "NOUN", "ADJ"):
+        return None
+    relations = [r for w in (*verb_words(word), *noun_words(word))
+                 for r in (*ontology.verb_relations(w), *ontology.noun_relations(w))]
+    if relations and all(r.range == frozenset({place}) for r in relations):
+        return place
     return None
 
 
@@ -449,6 +474,13 @@ def _trim(span: Span) -> Span | None:
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in POSSESSIVE_MARKERS):
+        end -= 1
+    for i in range(start, end):  # "Union of Free Forces (UFF": a bracket NER opened and never closed
+        if doc[i].is_left_punct and doc[i].is_bracket and not any(
+                doc[j].is_right_punct and doc[j].is_bracket for j in range(i + 1, end)):
+            end = i
+            break
+    while end > start and doc[end - 1].is_punct:
         end -= 1
     return doc[start:end] if end > start else None
 
