@@ -75,9 +75,9 @@ PLACES = """@prefix ai: <https://example.org/kg/ontology#> .
 @prefix ex: <https://example.com/places#> .
 @prefix owl: <http://www.w3.org/2002/07/owl#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-ex:Organization a owl:Class ; rdfs:label "Organization" .
-ex:Place a owl:Class ; rdfs:label "Place" .
-ex:basedIn a owl:ObjectProperty ; rdfs:domain ex:Organization ; rdfs:range ex:Place ;
+ai:Organization a owl:Class ; rdfs:label "Organization" .
+ai:Place a owl:Class ; rdfs:label "Place" .
+ex:basedIn a owl:ObjectProperty ; rdfs:domain ai:Organization ; rdfs:range ai:Place ;
     ai:verbTrigger "base", "headquarter" ; ai:nounTrigger "based", "office", "headquarters" .
 """
 
