@@ -606,3 +606,16 @@ def test_a_clause_on_a_noun_says_how_its_names_relate(nlp):
 def test_a_town_before_its_state(nlp, text, wanted, unwanted):
     found = mentions_in(nlp, text)
     assert wanted <= found and not found & unwanted
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # each score with its benchmark, however the parser hung the second one
+    ("Gemma-9 scores 70% on MMLU and 8.1 on Reef-bench.",
+     {("Gemma-9", "evaluatedOn", "MMLU"), ("Gemma-9", "evaluatedOn", "Reef-bench")}),
+    ("Gemma-9 achieved 80% on MMLU and 70% on HumanEval.",
+     {("Gemma-9", "evaluatedOn", "MMLU"), ("Gemma-9", "evaluatedOn", "HumanEval")}),
+    # a hyphen-joined name is what its last word says
+    ("Orca-7 topped Reef-bench in May.", {("Orca-7", "evaluatedOn", "Reef-bench")}),
+])
+def test_scores_on_benchmarks(nlp, text, expected):
+    assert {t for t in relations_in(nlp, text) if t[1] == "evaluatedOn"} == expected

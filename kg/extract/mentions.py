@@ -208,6 +208,11 @@ class MentionFinder:
             elif i + 1 < len(table.text) and table.text[i + 1] == "-" and table.idx[i] + len(text) == table.idx[i + 1] \
                     and text.islower() and (joined := _joined_code(doc, i)) is not None:
                 span = joined  # "text-wren-002", which the tokenizer cuts at its first hyphen
+            elif i + 2 < len(table.text) and table.text[i + 1] == "-" and text[:1].isupper() \
+                    and not doc[i].whitespace_ and not doc[i + 1].whitespace_ \
+                    and (i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_punct) \
+                    and (i + 3 >= len(doc) or doc[i + 2].whitespace_ or doc[i + 3].is_punct):
+                span = doc[i:i + 3]  # "MT-bench", "SWE-Bench": typed by its last word, if at all
             elif table.pos[i] == "PROPN" and text.istitle() and any(
                     c.dep_ == "appos" and c.pos_ == "NOUN" for c in doc[i].children):
                 # "Vanta, a maker of sensors": a name the noun beside it says is one
@@ -218,7 +223,10 @@ class MentionFinder:
                 span = doc[start:i + 1]
             else:
                 continue
-            cls = class_from_context(span, self.ontology)
+            # a hyphen-joined name is what its last word says ("MT-bench"), as "Nimbus Labs" is
+            cls = self.ontology.class_triggers.get((singular(span[-1].lower_),)) if len(span) == 3 \
+                and span[1].text == "-" else None
+            cls = cls or class_from_context(span, self.ontology)
             if cls is not None:
                 yield _mention(span, cls=cls, source=NER)
 

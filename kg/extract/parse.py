@@ -31,13 +31,26 @@ def verb_dependents(verb: Token) -> tuple[list[Token], list[Token]]:
             # "set up the alliance alongside Meta", however the parser attached it
             subjects.extend(p for c in child.children if c.dep_ == "prep" and comitative(c) for p in pobjs(c))
             if child.pos_ == "NUM" or child.ent_type_ in ("MONEY", "CARDINAL", "PERCENT"):
-                # "invested $13 billion in OpenAI": the sum's prepositions are the verb's
-                objects.extend(p for c in child.children if c.dep_ == "prep" for p in pobjs(c))
+                # "invested $13 billion in OpenAI": the sum's prepositions are the verb's, and
+                # so are those of the sums after it ("70% on A and 8.1 on B")
+                objects.extend(p for q in (child, *child.conjuncts) for c in q.children if c.dep_ == "prep"
+                               for p in pobjs(c))
         elif dep == "prep" and comitative(child):
             subjects.extend(pobjs(child))  # "launched the alliance together with Meta": Meta did too
         elif dep == "prep":
             objects.extend(pobjs(child))
+            for other in child.conjuncts:
+                # "scored 70% on A and 8.1 on B", parsed as the first preposition's conjunct
+                if other.pos_ == "NUM" or other.ent_type_ in ("MONEY", "CARDINAL", "PERCENT"):
+                    objects.extend(p for c in other.children if c.dep_ == "prep" for p in pobjs(c))
     return subjects, objects
+
+
+def tagged_noun_verb(token: Token) -> bool:
+    """A verb in "-s" the tagger took for a plural noun: it has a direct object ("Zen-2 scores
+    70% on MMLU"), and the name before it, parsed as its compound, is its subject."""
+    return token.tag_ == "NNS" and token.dep_ in ("ROOT", "ccomp", "conj") and any(
+        c.dep_ == "dobj" for c in token.children)
 
 
 def comitative(prep: Token) -> bool:

@@ -55,6 +55,7 @@ from .parse import (
     pobjs,
     possessor,
     purpose_clause,
+    tagged_noun_verb,
     verb_dependents,
 )
 from .scoring import relation_features
@@ -155,7 +156,7 @@ class _Finder:
                 continue
             token = doc[i]
             # the forms of a word (verb_words, noun_words) are made only where one can match
-            if pos in ("VERB", "AUX") and self._may_be_verb_trigger(i):
+            if (pos in ("VERB", "AUX") or tagged_noun_verb(token)) and self._may_be_verb_trigger(i):
                 ended = self._relations(verb_words(token), self.ontology.ending_relations)
                 if ended:
                     subjects, objects, _ = self._verb_arguments(token)
@@ -390,6 +391,8 @@ class _Finder:
     def _verb_arguments(self, verb: Token) -> tuple[list[Mention], list[Mention], str]:
         subjects, objects = verb_dependents(verb)
         rule = "verb"
+        if tagged_noun_verb(verb) and not subjects:
+            subjects = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i]
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
         if verb.dep_ in ("acl", "relcl") and not own_subject:
             has_agent = any(c.dep_ == "agent" for c in verb.children)
