@@ -79,6 +79,11 @@ class RelationMention:
     features: tuple[str, ...] = ()
 
     @property
+    def construction(self) -> str:
+        """The reading that found it: "verb", "path", "comma-place", ... (the rule's first part)."""
+        return self.rule.split(":", 1)[0]
+
+    @property
     def key(self) -> tuple:
         return (name_key(self.subject.name), self.relation, name_key(self.object.name))
 

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..ontology import Ontology, RelationSpec, Words
 from ..records import Mention
+from .arguments import ArgumentResolver
 from .lexicon import PARTICIPATION
 from .words import noun_words, token_table, verb_words
 
@@ -32,8 +33,8 @@ class _Event:
 class EventReader:
     """Reads one document's sentences in order, remembering the last event of each relation."""
 
-    def __init__(self, finder, ontology: Ontology) -> None:
-        self.finder = finder  # relations._Finder: resolves tokens to mentions
+    def __init__(self, arguments: ArgumentResolver, ontology: Ontology) -> None:
+        self.arguments = arguments
         self.ontology = ontology
         self.relations = ontology.event_relations
         self.last: dict[str, _Event] = {}
@@ -55,7 +56,7 @@ class EventReader:
         nominals = [t for t in tokens if t.i in may_be_event
                     and (table.pos[t.i] in ("NOUN", "PROPN") or table.dep[t.i] in NOMINAL_DEPS)]
         verbs = [t for t in tokens if table.pos[t.i] == "VERB"]
-        readers = [t for t in tokens if t.i not in self.finder.by_token and (
+        readers = [t for t in tokens if t.i not in self.arguments.by_token and (
             t.i in self.sources or table.pos[t.i] in ("VERB", "NOUN") or table.lemma[t.i] == PARTICIPATION)]
         for relation in self.relations:
             events_here = [t for t in nominals if _is_event_noun(t, relation)]
@@ -83,7 +84,7 @@ class EventReader:
             if not any(_is_event_noun(o, relation) or o.ent_type_ in MONEY_LABELS for o in objects):
                 continue
             for subject in (c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")):
-                for mention in self.finder.entities(subject):
+                for mention in self.arguments.entities(subject):
                     if self._fits_holder(relation, mention):
                         self.sources[token.i] = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
                                                  for p in c.children if p.dep_ == "pobj"]
@@ -91,7 +92,7 @@ class EventReader:
         for event in events_here:  # "Hugging Face's Series D round"
             for child in event.children:
                 if child.dep_ == "poss":
-                    for mention in self.finder.entities(child):
+                    for mention in self.arguments.entities(child):
                         if self._fits_holder(relation, mention):
                             return mention
         return None
@@ -103,7 +104,7 @@ class EventReader:
     def _participants(self, token: Token, relation: RelationSpec,
                       events_here: list[Token]) -> tuple[list[Mention], str] | None:
         if token.i in self.sources:  # "raised $1.3 billion from investors including A and B"
-            participants = [m for s in self.sources.pop(token.i) for m in self.finder.entities(s)]
+            participants = [m for s in self.sources.pop(token.i) for m in self.arguments.entities(s)]
             return (participants, "event-participant") if participants else None
         if token.pos_ == "VERB" and _matches(token, relation.event_participant_verbs):
             about_event = _takes_event(token, relation)
@@ -121,7 +122,7 @@ class EventReader:
                 rule = "event-participant-elided"
             else:
                 rule = "event-participant"
-            participants = [m for s in subjects for m in self.finder.entities(s)]
+            participants = [m for s in subjects for m in self.arguments.entities(s)]
             return (participants, rule) if participants else None
         if token.pos_ == "NOUN" and any(w in relation.noun_triggers for w in noun_words(token)) \
                 and not any(c.dep_ == "prep" and c.lower_ in ("in", "of", "into") for c in token.children):
@@ -135,12 +136,12 @@ class EventReader:
                 sources = [c for c in head.children if c.dep_ == "dobj"]
             else:
                 return None
-            participants = [m for s in sources for m in self.finder.entities(s)]
+            participants = [m for s in sources for m in self.arguments.entities(s)]
             return (participants, "event-participant") if participants else None
         if token.lemma_ == PARTICIPATION:
             sources = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
                        for p in c.children if p.dep_ == "pobj"]
-            participants = [m for s in sources for m in self.finder.entities(s)]
+            participants = [m for s in sources for m in self.arguments.entities(s)]
             return (participants, "event-participant") if participants and events_here else None
         return None
 

@@ -1,0 +1,315 @@
+"""Arguments: which mentions a word of the parse stands for, and which mentions a trigger's
+subject and object sides are.
+
+``ArgumentResolver`` answers, for one document and its mentions, what every relation reading
+asks of the parse: "the company" or a relative pronoun stands for the name it refers to, a
+list for its members, "researchers at Acme" for Acme, "the Tide family of models" for Tide;
+a verb's subjects and objects; a relational noun's two sides ("Acme's investment in Kelp").
+The candidate finder (``relations``) and the event reader (``events``) ask it; it knows
+nothing of confidence or of which relation a word signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from ..ontology import Ontology, RelationSpec
+from ..records import AFFILIATION, SOURCE_CONFIDENCE, Mention
+from .lexicon import (
+    COLLECTION_NOUNS,
+    EXAMPLE_PREPOSITIONS,
+    GERUND_COMPLEMENT_PREPOSITIONS,
+    GROUP_NOUNS,
+    LISTING_VERBS,
+    MEANS_PREPOSITIONS,
+    NAMING_VERBS,
+    NOMINAL_OBJECT_PREPOSITIONS,
+    NOUN_PREPOSITIONS,
+    POSSESSIVE_MARKERS,
+)
+from .mentions import mentions_by_token, surface_lists
+from .modality import former as is_former
+from .parse import (
+    antecedent,
+    comitative,
+    depth_between,
+    hyphen_joined,
+    inherited_subjects,
+    noun_phrase,
+    pobjs,
+    purpose_clause,
+    tagged_noun_verb,
+    verb_dependents,
+)
+from .words import noun_words
+
+
+class ArgumentResolver:
+    """The mentions the words of one parsed document stand for, and the arguments of its
+    triggers. Built once a document, from the document's mentions."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention], ontology: Ontology) -> None:
+        self.doc = doc
+        self.ontology = ontology
+        self.by_token = mentions_by_token(mentions)
+        self.lists = coordinated(doc, list(mentions))
+        person = ontology.class_of_label("PERSON")
+        self.people_nouns = ontology.class_nouns(person) if person is not None else frozenset()
+        self.organization = ontology.class_of_label("ORG")
+
+    def verb_arguments(self, verb: Token) -> tuple[list[Mention], list[Mention], str]:
+        subjects, objects = verb_dependents(verb)
+        rule = "verb"
+        if tagged_noun_verb(verb) and not subjects:
+            subjects = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i]
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+        if verb.dep_ in ("acl", "relcl") and not own_subject:
+            has_agent = any(c.dep_ == "agent" for c in verb.children)
+            if verb.tag_ == "VBN" and has_agent:
+                objects.append(verb.head)  # "Llama 2, released by Meta"
+                rule = "verb-participle"
+            elif not subjects:
+                subjects.append(verb.head)  # "OpenAI, partnered with Anthropic"
+                rule = "verb-participle"
+        elif not subjects and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in MEANS_PREPOSITIONS:
+            # "opened the summit by unveiling Tide-3", "after buying Dune": the clause's doer
+            subjects = inherited_subjects(verb.head)
+            rule = "verb-inherited"
+        elif not subjects and verb.dep_ == "pcomp" and verb.tag_ == "VBG" \
+                and verb.head.lower_ in GERUND_COMPLEMENT_PREPOSITIONS and verb.head.head.pos_ in ("VERB", "AUX"):
+            # "convicted of killing X", "praised Acme for releasing X": the verb's object did
+            # it, or else its subject
+            governor = verb.head.head
+            subjects = [c for c in governor.children if c.dep_ == "dobj"] or inherited_subjects(verb.head)
+            rule = "verb-inherited"
+        elif not subjects and (verb.dep_ in ("xcomp", "conj")
+                               or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or hyphen_joined(verb)
+                                                             or purpose_clause(verb)))):
+            subjects = inherited_subjects(verb)
+            rule = "verb-inherited"
+        return self.resolve(subjects), self.resolve(objects), rule
+
+    def object_pairs(self, verb: Token) -> tuple[list[Mention], list[Mention]]:
+        direct = [c for c in verb.children if c.dep_ == "dobj"]
+        oblique = [p for c in verb.children if c.dep_ == "prep" and not comitative(c) for p in pobjs(c)]
+        oblique += [p for d in direct for c in d.children if c.dep_ == "prep" for p in pobjs(c)]
+        if not direct or not oblique:
+            return [], []
+        return self.resolve(direct), self.resolve(oblique)
+
+    def noun_arguments(self, noun: Token, depth: int = 0) -> tuple[list[Mention], list[Mention], str]:
+        phrase = noun_phrase(noun)
+        objects: list[Token] = []
+        possessors = [c for t in phrase for c in t.children if c.dep_ == "poss"]
+        # "Amazon's investment in Anthropic", "Google's acquisition of DeepMind": with an object
+        # of its own, a noun's possessor is its agent, not its object
+        agentive = bool(possessors) and any(c.dep_ == "prep" and c.lower_ in NOMINAL_OBJECT_PREPOSITIONS
+                                            and any(self.by_token.get(p.i) for p in pobjs(c)) for c in noun.children)
+        for token in phrase:
+            for child in token.children:
+                if child.dep_ == "poss" and agentive:
+                    continue
+                if child.dep_ in ("poss", "compound", "nmod", "npadvmod"):
+                    objects.append(child)
+                elif child.dep_ == "prep" and child.lower_ in NOUN_PREPOSITIONS:
+                    for pobj in pobjs(child):
+                        objects.append(pobj)
+                        if pobj.i not in self.by_token and pobj.pos_ in ("NOUN", "PROPN"):
+                            # "head of policy for Europe at Google"
+                            objects.extend(p for c in pobj.children if c.dep_ == "prep"
+                                           and c.lower_ in NOUN_PREPOSITIONS for p in pobjs(c))
+        subjects: list[Token] = [c for c in noun.children if c.dep_ == "appos"]
+        # "the assassination of X by Y", "an investment by Y": a noun's "by" names its doer
+        subjects += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in pobjs(c)]
+        if agentive:
+            subjects.extend(possessors)
+        rule = "noun"
+        dep, head = noun.dep_, noun.head
+        if dep in ("appos", "compound") and head.i != noun.i:
+            subjects.append(head)
+        elif dep in ("attr", "acomp") and head.lemma_ == "be":
+            subjects.extend(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
+            rule = "noun-copula"
+        elif dep == "nsubj" and head.lemma_ == "be":
+            subjects.extend(c for c in head.children if c.dep_ in ("attr", "acomp"))
+            rule = "noun-copula"
+        elif dep == "nsubj" and head.lemma_ in LISTING_VERBS:
+            # "the founding members of the alliance include AMD and Intel"
+            subjects.extend(c for c in head.children if c.dep_ in ("dobj", "attr"))
+            rule = "noun-copula"
+        elif dep == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
+            # "named Ann Lee as its director" (the object holds the title), "Ann Lee joined
+            # Acme as its director" (the subject does): domain and range tell which
+            verb = head.head
+            subjects.extend(c for c in verb.children if c.dep_ in ("dobj", "oprd", "nsubj", "nsubjpass"))
+        resolved_subjects = self.resolve(subjects)
+        resolved_objects = self.resolve(objects) or self.title_owner(noun)
+        if dep in ("amod", "conj") and head.i != noun.i and depth < 2 and head.i not in self.by_token:
+            # "founding members of X": the adjective shares its noun's arguments;
+            # "co-founder and chief executive": a conjunct shares the first one's
+            inherited_subjects, inherited_objects, _ = self.noun_arguments(head, depth + 1)
+            resolved_subjects = resolved_subjects or inherited_subjects
+            resolved_objects = resolved_objects or inherited_objects
+            rule = "noun-inherited"
+        elif dep == "amod" and head.i in self.by_token:
+            resolved_subjects = resolved_subjects or [self.by_token[head.i]]
+        return resolved_subjects, resolved_objects, rule
+
+    def relational(self, noun: Token) -> bool:
+        return any(self.ontology.noun_relations(w) for w in noun_words(noun))
+
+    def title_owner(self, noun: Token) -> list[Mention]:
+        """ "Hugging Face's co-founder and CEO Clement Delangue": the possessor before a run
+        of titles, however the parser attached it."""
+        doc = self.doc
+        i = noun.i - 1
+        while i >= noun.sent.start and noun.i - i <= 8:
+            token = doc[i]
+            if token.lower_ in POSSESSIVE_MARKERS and i - 1 in self.by_token:
+                return [self.by_token[i - 1]]
+            if token.dep_ == "poss" and i in self.by_token:
+                return [self.by_token[i]]  # "its chief executive and co-founder"
+            if token.pos_ in ("NOUN", "ADJ", "CCONJ", "PUNCT") and token.text != "." or token.lower_ == "-":
+                i -= 1
+                continue
+            if token.pos_ == "PROPN" and i not in self.by_token:
+                i -= 1  # a title written as a name: "CEO"
+                continue
+            break
+        return []
+
+    def resolve(self, tokens: Iterable[Token]) -> list[Mention]:
+        found: dict[int, Mention] = {}
+        for token in tokens:
+            meant = antecedent(token)
+            for mention in self.entities(meant):
+                # "Meta, which acquired Scale AI, and Google": a relative clause is about the
+                # names before it, not those after it
+                if meant is token or mention.start < token.i:
+                    found.setdefault(mention.start, mention)
+        return list(found.values())
+
+    def entities(self, token: Token) -> list[Mention]:
+        """The mentions a token stands for: itself, its conjuncts, or a common noun's names."""
+        found: dict[int, Mention] = {}
+        for t in (token, *token.conjuncts):
+            mention = self.by_token.get(t.i)
+            if mention is not None:
+                for member in self.lists.get(mention.start, (mention,)):
+                    found.setdefault(member.start, member)
+                continue
+            if t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if t.dep_ == "appos" and t.head.i in self.by_token:
+                # "Mistral AI, a startup founded by ...": the apposition is the name's
+                head = self.by_token[t.head.i]
+                found.setdefault(head.start, head)
+                continue
+            # "the inventor Ann Lee", "the company, Acme": the noun is the name it is set beside;
+            # "Acme is a startup that ...": the noun is the subject it is said of
+            named = [c for c in t.children if c.dep_ == "appos" and c.i in self.by_token]
+            if t.dep_ == "attr" and t.head.lemma_ == "be":
+                named += [c for c in t.head.children if c.dep_ == "nsubj" and c.i in self.by_token]
+            if named:
+                for c in named:  # "two colleagues, Ann Lee and Bo Park": the list, not its first
+                    for m in self.entities(c):
+                        found.setdefault(m.start, m)
+                continue
+            for member in self.affiliation(t):  # "researchers at Princeton University"
+                found.setdefault(member.start, member)
+            collection = t.lemma_.lower() in COLLECTION_NOUNS
+            if collection:  # "a set of Tide models": what the set is of
+                for m in (m for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in pobjs(c) for m in self.entities(p)):
+                    found.setdefault(m.start, m)
+            if collection or any(w in self.ontology.class_triggers for w in noun_words(t)):
+                for child in t.children:  # "the HumanEval benchmark", not "the OpenAI investment"
+                    if child.dep_ in ("compound", "nmod", "nummod", "amod") and child.i in self.by_token:
+                        m = self.by_token[child.i]
+                        found.setdefault(m.start, m)
+            for example in self.examples(t):  # "models such as BLOOM"
+                found.setdefault(example.start, example)
+            for named in self.named(t):  # "a new chip called Gaudi 3"
+                found.setdefault(named.start, named)
+        return list(found.values())
+
+    def affiliation(self, noun: Token) -> list[Mention]:
+        """People named by their trade and their organization stand for the organization."""
+        if noun.lemma_.lower() in GROUP_NOUNS:  # "a team of researchers at Stanford University"
+            return [m for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for p in pobjs(prep) for m in self.affiliation(p)]
+        if noun.tag_ not in ("NNS", "NN") or (noun.lemma_.lower(),) not in self.people_nouns:
+            return []
+        if is_former(noun):
+            return []  # "former researchers of Google" do not stand for Google
+        return [replace(m, source=AFFILIATION, confidence=min(m.confidence, SOURCE_CONFIDENCE[AFFILIATION]))
+                for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of")
+                for p in pobjs(prep) for m in self.entities(p)
+                if self.ontology.is_a(m.cls, self.organization)]
+
+    def employer(self, person: Mention, relation: RelationSpec, obj: Mention) -> Mention | None:
+        """The organization a person's own title names ("Acme chief executive Jane Doe",
+        "Jane Doe, the chief executive of Acme"), as the doer of a relation only it can be
+        the subject of; a title of a current post, which the ontology's noun triggers tell."""
+        if self.ontology.fits(relation, person.cls, obj.cls):
+            return None
+        root = self.doc[person.start:person.end].root
+        titles = [c for c in root.children if (c.dep_ == "compound" and c.pos_ == "NOUN") or c.dep_ == "appos"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            titles.append(root.head)
+        found: dict[int, Mention] = {}
+        for title in titles:
+            posts = [r for words in noun_words(title) for r in self.ontology.noun_relations(words)
+                     if r.requires_current]
+            if not posts or is_former(title):
+                continue
+            owners = [c for c in title.children if c.dep_ in ("compound", "nmod", "poss")]
+            owners += [p for c in title.children if c.dep_ == "prep" and c.lower_ in ("of", "at") for p in pobjs(c)]
+            for m in self.resolve(owners):
+                if any(self.ontology.fits(r, person.cls, m.cls) for r in posts) \
+                        and self.ontology.fits(relation, m.cls, obj.cls) and m is not obj:
+                    found.setdefault(m.start, replace(m, source=AFFILIATION, confidence=min(
+                        m.confidence, SOURCE_CONFIDENCE[AFFILIATION])))
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def named(self, noun: Token) -> list[Mention]:
+        found = []
+        for verb in noun.children:
+            if verb.dep_ == "acl" and verb.lemma_.lower() in NAMING_VERBS:
+                for child in verb.children:
+                    if child.dep_ in ("oprd", "attr", "dobj", "xcomp", "npadvmod") and child.i in self.by_token:
+                        found.append(self.by_token[child.i])
+        return found
+
+    def examples(self, noun: Token) -> list[Mention]:
+        found: list[Mention] = []
+        for token in noun.subtree:
+            if token.dep_ != "prep" or token.lower_ not in EXAMPLE_PREPOSITIONS:
+                continue
+            if token.lower_ == "as" and not (token.i > 0 and self.doc[token.i - 1].lower_ == "such"):
+                continue
+            if depth_between(noun, token) > 3:
+                continue
+            for pobj in pobjs(token):
+                for t in (pobj, *pobj.conjuncts):
+                    if t.i in self.by_token:
+                        found.append(self.by_token[t.i])
+        return found
+
+
+def coordinated(doc: Doc, mentions: Sequence[Mention]) -> dict[int, tuple[Mention, ...]]:
+    """Lists of names of one class read from the surface, by each member's start: the parse
+    of a list of multi-word names is often wrong, the commas are not."""
+    found: dict[int, tuple[Mention, ...]] = {}
+    for group in surface_lists(doc, mentions):
+        for cls in {m.cls for m in group}:
+            members = tuple(m for m in group if m.cls == cls)
+            if len(members) > 1:
+                found.update((m.start, members) for m in members)
+    return found
+
+
+# -- parse helpers ---------------------------------------------------------------------------

@@ -1,0 +1,91 @@
+"""Relation readings on Docs built by hand, as spaCy's own tests build them: the words, their
+tags and their parse are given, so these tests say what kg reads from a parse, with no model
+and whatever a statistical parser would do with the sentence."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from kg.extract.arguments import ArgumentResolver
+from kg.extract.relations import find_relations
+from kg.ontology import default_ontology
+from kg.rdf.vocab import AI
+from kg.records import NER, Mention
+
+ONTOLOGY = default_ontology()
+VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, punctuation), no model
+
+
+def parsed(rows: list[tuple[str, str, str, str, int, str]]) -> Doc:
+    """A Doc from (word, lemma, pos, tag, head, dep) rows; heads are absolute token indices."""
+    words, lemmas, pos, tags, heads, deps = (list(column) for column in zip(*rows, strict=False))
+    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".", "'s") for i in range(len(words))]
+    return Doc(VOCAB, words=words, spaces=spaces, lemmas=lemmas, pos=pos, tags=tags, heads=heads, deps=deps)
+
+
+def named(doc: Doc, start: int, end: int, cls) -> Mention:
+    span = doc[start:end]
+    return Mention(start=start, end=end, start_char=span.start_char, end_char=span.end_char, text=span.text,
+                   name=span.text, cls=cls, source=NER, confidence=0.9)
+
+
+def accepted(doc: Doc, mentions: list[Mention]) -> set[tuple[str, str, str]]:
+    return {(r.subject.name, r.relation.rsplit("#", 1)[-1], r.object.name)
+            for r in find_relations(doc, mentions, ontology=ONTOLOGY) if r.rejected is None}
+
+
+# "Kelp signed a partnership with Dune."
+PARTNERSHIP = [("Kelp", "Kelp", "PROPN", "NNP", 1, "nsubj"), ("signed", "sign", "VERB", "VBD", 1, "ROOT"),
+               ("a", "a", "DET", "DT", 3, "det"), ("partnership", "partnership", "NOUN", "NN", 1, "dobj"),
+               ("with", "with", "ADP", "IN", 3, "prep"), ("Dune", "Dune", "PROPN", "NNP", 4, "pobj"),
+               (".", ".", "PUNCT", ".", 1, "punct")]
+# "Kelp, a collaboration led by Dune, grew."
+COLLABORATION = [("Kelp", "Kelp", "PROPN", "NNP", 8, "nsubj"), (",", ",", "PUNCT", ",", 0, "punct"),
+                 ("a", "a", "DET", "DT", 3, "det"), ("collaboration", "collaboration", "NOUN", "NN", 0, "appos"),
+                 ("led", "lead", "VERB", "VBN", 3, "acl"), ("by", "by", "ADP", "IN", 4, "agent"),
+                 ("Dune", "Dune", "PROPN", "NNP", 5, "pobj"), (",", ",", "PUNCT", ",", 0, "punct"),
+                 ("grew", "grow", "VERB", "VBD", 8, "ROOT"), (".", ".", "PUNCT", ".", 8, "punct")]
+# "Kelp chief executive Ann Lee unveiled Tide."
+OFFICER = [("Kelp", "Kelp", "PROPN", "NNP", 2, "nmod"), ("chief", "chief", "ADJ", "JJ", 2, "amod"),
+           ("executive", "executive", "NOUN", "NN", 4, "compound"), ("Ann", "Ann", "PROPN", "NNP", 4, "compound"),
+           ("Lee", "Lee", "PROPN", "NNP", 5, "nsubj"), ("unveiled", "unveil", "VERB", "VBD", 5, "ROOT"),
+           ("Tide", "Tide", "PROPN", "NNP", 5, "dobj"), (".", ".", "PUNCT", ".", 5, "punct")]
+# "Former Kelp chief executive Ann Lee unveiled Tide."
+FORMER_OFFICER = [("Former", "former", "ADJ", "JJ", 3, "amod")] + [
+    (w, lemma, p, t, h + 1, d) for w, lemma, p, t, h, d in OFFICER]
+# "Kelp opened the summit by unveiling Tide."
+GERUND = [("Kelp", "Kelp", "PROPN", "NNP", 1, "nsubj"), ("opened", "open", "VERB", "VBD", 1, "ROOT"),
+          ("the", "the", "DET", "DT", 3, "det"), ("summit", "summit", "NOUN", "NN", 1, "dobj"),
+          ("by", "by", "ADP", "IN", 1, "prep"), ("unveiling", "unveil", "VERB", "VBG", 4, "pcomp"),
+          ("Tide", "Tide", "PROPN", "NNP", 5, "dobj"), (".", ".", "PUNCT", ".", 1, "punct")]
+
+
+@pytest.mark.parametrize(("rows", "names", "expected"), [
+    # the path between two names, through a noun trigger and its preposition
+    (PARTNERSHIP, [(0, 1, AI.Organization), (5, 6, AI.Organization)], {("Kelp", "partnersWith", "Dune")}),
+    # a clause on the noun says how Dune relates to it; the noun relates nobody
+    (COLLABORATION, [(0, 1, AI.Organization), (6, 7, AI.Organization)], set()),
+    # what only an organization does, its officer does for it; a former officer for nobody
+    (OFFICER, [(0, 1, AI.Organization), (3, 5, AI.Person), (6, 7, AI.AIModel)],
+     {("Kelp", "releases", "Tide"), ("Ann Lee", "worksFor", "Kelp")}),
+    (FORMER_OFFICER, [(1, 2, AI.Organization), (4, 6, AI.Person), (7, 8, AI.AIModel)], set()),
+    # a gerund after "by" is done by the clause's subject
+    (GERUND, [(0, 1, AI.Organization), (6, 7, AI.AIModel)], {("Kelp", "releases", "Tide")}),
+])
+def test_readings_of_a_given_parse(rows, names, expected):
+    doc = parsed(rows)
+    mentions = [named(doc, start, end, cls) for start, end, cls in names]
+    assert accepted(doc, mentions) == expected
+
+
+def test_the_resolver_says_which_names_a_word_stands_for():
+    # "Kelp, a collaboration led by Dune, grew.": the apposition stands for Kelp
+    doc = parsed(COLLABORATION)
+    kelp, dune = named(doc, 0, 1, AI.Organization), named(doc, 6, 7, AI.Organization)
+    resolver = ArgumentResolver(doc, [kelp, dune], ONTOLOGY)
+    assert resolver.entities(doc[3]) == [kelp]
+    assert resolver.entities(doc[8]) == []
+    subjects, objects, rule = resolver.verb_arguments(doc[4])  # "led by Dune": Dune led it
+    assert (subjects, rule) == ([dune], "verb-participle") and objects == [kelp]
