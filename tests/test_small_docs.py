@@ -62,7 +62,16 @@ GERUND = [("Kelp", "Kelp", "PROPN", "NNP", 1, "nsubj"), ("opened", "open", "VERB
           ("Tide", "Tide", "PROPN", "NNP", 5, "dobj"), (".", ".", "PUNCT", ".", 1, "punct")]
 
 
+# "Kelp chief executive Ann Lee spoke.", with Kelp hung on the name, not on the title
+OFFICER_FLAT = [("Kelp", "Kelp", "PROPN", "NNP", 4, "compound"), ("chief", "chief", "NOUN", "NN", 2, "amod"),
+                ("executive", "executive", "NOUN", "NN", 4, "compound"), ("Ann", "Ann", "PROPN", "NNP", 4, "compound"),
+                ("Lee", "Lee", "PROPN", "NNP", 5, "nsubj"), ("spoke", "speak", "VERB", "VBD", 5, "ROOT"),
+                (".", ".", "PUNCT", ".", 5, "punct")]
+
+
 @pytest.mark.parametrize(("rows", "names", "expected"), [
+    # a name before the titles of a name after them is whom the titles are at
+    (OFFICER_FLAT, [(0, 1, AI.Organization), (3, 5, AI.Person)], {("Ann Lee", "worksFor", "Kelp")}),
     # the path between two names, through a noun trigger and its preposition
     (PARTNERSHIP, [(0, 1, AI.Organization), (5, 6, AI.Organization)], {("Kelp", "partnersWith", "Dune")}),
     # a clause on the noun says how Dune relates to it; the noun relates nobody

@@ -166,12 +166,18 @@ class ArgumentResolver:
         of titles, however the parser attached it."""
         doc = self.doc
         i = noun.i - 1
+        punctuated = False
         while i >= noun.sent.start and noun.i - i <= 8:
             token = doc[i]
             if token.lower_ in POSSESSIVE_MARKERS and i - 1 in self.by_token:
                 return [self.by_token[i - 1]]
             if token.dep_ == "poss" and i in self.by_token:
                 return [self.by_token[i]]  # "its chief executive and co-founder"
+            if token.dep_ in ("compound", "nmod") and i in self.by_token and not punctuated \
+                    and token.head.i > noun.i and noun.dep_ == "compound":
+                # "Acme chief executive Ann Lee": a name before the titles of a name after them
+                return [self.by_token[i]]
+            punctuated = punctuated or (token.pos_ == "PUNCT" and token.lower_ != "-")
             if token.pos_ in ("NOUN", "ADJ", "CCONJ", "PUNCT") and token.text != "." or token.lower_ == "-":
                 i -= 1
                 continue
