@@ -619,3 +619,18 @@ def test_a_town_before_its_state(nlp, text, wanted, unwanted):
 ])
 def test_scores_on_benchmarks(nlp, text, expected):
     assert {t for t in relations_in(nlp, text) if t[1] == "evaluatedOn"} == expected
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), [
+    # the capitals that open a news line name the place it was filed from
+    ("BANGKOK, Thailand (AP) -- Floods closed the airport.", {("BANGKOK", "Place"), ("AP", "Organization")},
+     set()),
+    ("MEXICO CITY (AP) -- Floods closed the airport.", {("MEXICO CITY", "Place"), ("AP", "Organization")},
+     {("AP", "Place")}),
+    # a dateline line under a headline is no headline: its place is read
+    ("Kelp AI Opens a Lab\n\nBOISE, Idaho, May 2, 2026\n\nKelp AI opened a lab on Monday.",
+     {("BOISE", "Place")}, set()),
+])
+def test_datelines(nlp, text, wanted, unwanted):
+    found = mentions_in(nlp, text)
+    assert wanted <= found and not found & unwanted

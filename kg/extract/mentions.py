@@ -81,7 +81,8 @@ class MentionFinder:
         known = list(self._gazetteer_mentions(doc))
         candidates = [*known, *self._pattern_mentions(doc),
                       *self._ner_mentions(doc, headline_tokens), *self._shaped_names(doc, headline_tokens),
-                      *self._company_names(doc, headline_tokens, known={(m.start, m.end) for m in known})]
+                      *self._company_names(doc, headline_tokens, known={(m.start, m.end) for m in known}),
+                      *self._dateline_places(doc)]
         chosen = _resolve_overlaps(candidates, doc)
         table = token_table(doc)
         boilerplate = table.boilerplate(doc)
@@ -195,6 +196,25 @@ class MentionFinder:
             if start < i and (start, i) not in known:
                 yield _mention(doc[start:end], cls=organization, source=PATTERN)
 
+    def _dateline_places(self, doc: Doc) -> Iterator[Mention]:
+        """ "BANGKOK, Thailand (AP)", "SAN FRANCISCO (Reuters) -": the capitals that open a
+        news line name the place it was filed from, which NER, trained on mixed case, misses."""
+        place = self.ontology.class_of_label("GPE")
+        if place is None:
+            return
+        table = token_table(doc)
+        for start, end in table.sentences:
+            i = start
+            while i < end and table.text[i].isspace():
+                i += 1
+            first = i
+            while i < end and i - first < 4 and table.text[i].isalpha() and table.text[i].isupper() \
+                    and len(table.text[i]) > 1:
+                i += 1
+            if i > first and i < end and table.text[i] in (",", "(") \
+                    and (first == 0 or "\n" in table.text[first - 1] or doc[first - 1].whitespace_.count("\n")):
+                yield _mention(doc[first:i], cls=place, source=NER)
+
     def _shaped_names(self, doc: Doc, headline_tokens: set[int]) -> Iterator[Mention]:
         """ "LiveCodeBench, a new benchmark", "the Vellum-2 model": a name by its shape
         (capitals inside a word, a version) that NER missed, kept only if the nouns around it
@@ -261,8 +281,8 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
             nouns.extend(p for c in root.head.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c))
     # "spokesman Bo Park", "chief executive Ann Lee": a title right before the name
     nouns.extend(c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == span.start - 1)
-    if root.dep_ == "appos":
-        nouns.append(root.head)  # "the startup, Cohere"
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)  # "the startup, Cohere"; not "MEXICO CITY (AP)"
     # "Cohere, a startup"; not an apposition the parser hung on the name from further on
     # ("X, a collaboration, released A and B, two models": the models are A and B)
     nouns.extend(c for c in root.children if c.dep_ == "appos" and _follows_directly(span, c))

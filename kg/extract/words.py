@@ -187,6 +187,9 @@ def _headline_tokens(table: TokenTable) -> set[int]:
         words = [w for w in texts if w.isalpha()]
         if len(words) < 3 or texts[-1] in (".", "!", "?", '"', "”") or "." in texts:
             continue
+        first = next((i for i, t in enumerate(texts) if not t.isspace()), 0)
+        if texts[first].isupper() and texts[first].isalpha() and "," in texts[first + 1:first + 4]:
+            continue  # a dateline, "SAN JOSE, Calif., March 18": its place is named as in a sentence
         long_words = [w for w in words if len(w) > 3]
         if long_words and sum(w.istitle() or w.isupper() for w in long_words) / len(long_words) >= 0.75:
             tokens.update(range(start, end))
