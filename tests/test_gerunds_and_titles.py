@@ -95,3 +95,29 @@ def test_a_name_a_word_of_location_takes_is_a_place(tmp_path, text):
     assert classes.get("Boise") == "Place"
     assert ("Kelp Corp.", "basedIn", "Boise") in {(r["subject"], r["relation"], r["object"])
                                                    for r in graph.relation_records()}
+
+
+ORIGINS = """@prefix ai: <https://example.org/kg/ontology#> .
+@prefix ex: <https://example.com/origins#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ai:Person a owl:Class ; rdfs:label "Person" ; ai:classTrigger "lawyer", "ambassador", "attorney" .
+ai:Place a owl:Class ; rdfs:label "Place" .
+ai:Organization a owl:Class ; rdfs:label "Organization" ; ai:classTrigger "company" .
+ex:livesIn a owl:ObjectProperty ; rdfs:domain ai:Person ; rdfs:range ai:Place ; ai:prepositionTrigger "from" .
+ex:basedIn a owl:ObjectProperty ; rdfs:domain ai:Organization ; rdfs:range ai:Place ; ai:prepositionTrigger "in" .
+"""
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a place before a noun for a person reads as "from"; before one for a thing, as "in"
+    ("Tom Reed, the Boston attorney for the family, said he was pleased.", {("Tom Reed", "livesIn", "Boston")}),
+    ("On Friday, U.S. Ambassador Tom Reed showed the photographs.", {("Tom Reed", "livesIn", "United States")}),
+    ("Kelp Corp., a Boston company, said sales rose.", {("Kelp Corp.", "basedIn", "Boston")}),
+    # a place before a noun that stands for no name states nothing
+    ("A Boston lawyer said the ruling was wrong.", set()),
+])
+def test_a_place_before_a_noun_for_a_person_is_where_the_person_is_from(tmp_path, text, expected):
+    path = tmp_path / "origins.ttl"
+    path.write_text(ORIGINS, encoding="utf-8")
+    assert relations(text, path) == expected

@@ -56,6 +56,9 @@ REVERSED_FACTOR = 0.9
 # "Lyon, France" read as "Aiken in S.C.": the ontology's relations for this preposition, whose
 # domain and range then say which (a place in a place, a firm in a city).
 COMMA_PREPOSITION = "in"
+# What a place before a noun for a person states: "a Boston lawyer", "U.S. Ambassador Ann
+# Lee" read as "a lawyer from Boston".
+ORIGIN_PREPOSITION = "from"
 
 
 NEGATION = "negated"
@@ -138,6 +141,8 @@ class CandidateFinder:
         self.by_token = self.arguments.by_token
         self.lists = self.arguments.lists
         self.organization = self.arguments.organization
+        person = ontology.class_of_label("PERSON")
+        self.people_classes = frozenset(c for c in ontology.classes if person is not None and ontology.is_a(c, person))
         self.mentions = list(mentions)
         self.table = token_table(doc)
         self.headlines = {self.table.sent_start[i] for i in self.table.headline_tokens(doc)}
@@ -325,22 +330,33 @@ class CandidateFinder:
 
     def _place_modifiers(self, sent: Span) -> Iterator[RelationMention]:
         """ "Orchid AI, a San Diego company", "the Abu Dhabi lab": a name modifying a noun that
-        stands for a name reads as "a company in San Diego", as a comma does."""
+        stands for a name reads as "a company in San Diego", as a comma does; before a noun
+        for a person ("a Boston lawyer", "U.S. Ambassador Ann Lee") as "a lawyer from Boston"."""
         relations = self.ontology.preposition_relations(COMMA_PREPOSITION)
-        if not relations:
+        origins = self.ontology.preposition_relations(ORIGIN_PREPOSITION)
+        if not relations and not origins:
             return
         doc = self.doc
         for modifier in self.in_sentence.get(sent.start, ()):
             root = doc[modifier.start:modifier.end].root
             noun = root.head
-            if root.dep_ != "compound" or noun.pos_ != "NOUN" or noun.i < modifier.end or noun.i in self.by_token:
+            if root.dep_ != "compound" or noun.i < modifier.end or noun.i in self.by_token:
+                continue
+            titled = self.by_token.get(noun.head.i) if noun.dep_ == "compound" and noun.head.i > noun.i else None
+            if noun.pos_ != "NOUN" and titled is None:
                 continue
             if not any(words in self.ontology.class_triggers for words in self.table.noun_forms(noun.i)):
                 continue  # "a Paris court", "the London office": no thing the noun names
-            if noun.dep_ not in ("appos", "attr") and not any(c.dep_ == "appos" for c in noun.children):
+            if titled is not None:
+                things = [titled]  # "U.S. Ambassador Ann Lee": the title is the name's
+            elif noun.dep_ in ("appos", "attr") or any(c.dep_ == "appos" for c in noun.children):
+                things = [m for m in self.arguments.entities(noun) if m is not modifier]
+            else:
                 continue  # "the U.S. embargo", "a Boston company said": no name the noun stands for
-            things = [m for m in self.arguments.entities(noun) if m is not modifier]
-            yield from self._pairs(relations, things, [modifier], PLACE_MODIFIER_RULE, root, sent, reversible=False)
+            people = [m for m in things if m.cls in self.people_classes]
+            others = [m for m in things if m.cls not in self.people_classes]
+            yield from self._pairs(relations, others, [modifier], PLACE_MODIFIER_RULE, root, sent, reversible=False)
+            yield from self._pairs(origins, people, [modifier], PLACE_MODIFIER_RULE, root, sent, reversible=False)
 
     def events(self, reader: EventReader, sent: Span) -> Iterator[RelationMention]:
         for relation, participants, holder, rule, trigger in reader.sentence(sent):
