@@ -634,3 +634,31 @@ def test_scores_on_benchmarks(nlp, text, expected):
 def test_datelines(nlp, text, wanted, unwanted):
     found = mentions_in(nlp, text)
     assert wanted <= found and not found & unwanted
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name written with a dot inside is one name, and no sentence ends at its dot
+    ("Under a deal announced on Friday, Kelp.AI, the chatbot startup founded by Ann Lee, gives Nimbus Labs "
+     "a license.", {("Ann Lee", "founded", "Kelp.AI")}),
+    # a title held before ("had been", "was") is no current job
+    ("Ann Lee, who had been Kelp AI's chief executive, is joining Nimbus Labs.",
+     {("Ann Lee", "memberOf", "Nimbus Labs")}),
+    # "X of Acme" is someone at Acme; a noun that is a trigger itself takes its own "of"
+    ("The project is led by Ann Lee of Nimbus Labs.", {("Ann Lee", "worksFor", "Nimbus Labs")}),
+    ("Ann Lee, a co-founder of Nimbus Labs, spoke on Monday.", {("Ann Lee", "founded", "Nimbus Labs")}),
+    # "its" opening a sentence is the last main clause's subject of the sentence before
+    ("Google is not buying Kelp AI, and the startup said its staff would stay. Ann Lee, its general counsel, "
+     "will lead it.", {("Ann Lee", "worksFor", "Kelp AI")}),
+])
+def test_more_references_and_titles(nlp, text, expected):
+    found = {t for t in relations_in(nlp, text) if t[1] in ("founded", "worksFor", "memberOf")}
+    assert found == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the startup" is the one the text called a startup, not the article's main company
+    ("Google said on Monday that Google is not buying Kelp AI, the chatbot startup. The startup said its staff "
+     "would stay. Ann Lee, its general counsel, will lead it.", {("Ann Lee", "worksFor", "Kelp AI")}),
+])
+def test_a_description_is_the_one_the_text_called_so(nlp, text, expected):
+    assert {t for t in relations_in(nlp, text) if t[1] == "worksFor"} == expected

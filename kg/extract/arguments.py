@@ -214,6 +214,10 @@ class ArgumentResolver:
                 head = self.by_token[t.head.i]
                 found.setdefault(head.start, head)
                 continue
+            before = self._name_before(t) if t.dep_ == "appos" else None
+            if before is not None:
+                found.setdefault(before.start, before)  # the same, where the parser hung both elsewhere
+                continue
             # "the inventor Ann Lee", "the company, Acme": the noun is the name it is set beside;
             # "Acme is a startup that ...": the noun is the subject it is said of
             named = [c for c in t.children if c.dep_ == "appos" and c.i in self.by_token]
@@ -241,6 +245,14 @@ class ArgumentResolver:
             for named in self.named(t):  # "a new chip called Gaudi 3"
                 found.setdefault(named.start, named)
         return list(found.values())
+
+    def _name_before(self, noun: Token) -> Mention | None:
+        """The name right before the comma that opens the noun's phrase ("Kelp.AI, the startup")."""
+        left = noun.left_edge.i
+        if left < 2 or self.doc[left - 1].text != "," or self.doc[left].dep_ not in ("det", "poss"):
+            return None  # "A, deforestation in B": a list, not an apposition
+        mention = self.by_token.get(left - 2)
+        return mention if mention is not None and mention.end == left - 1 else None
 
     def affiliation(self, noun: Token) -> list[Mention]:
         """People named by their trade and their organization stand for the organization."""

@@ -19,6 +19,7 @@ from ..names import name_key
 from ..ontology import Ontology
 from ..records import GAZETTEER, NER, PATTERN, REFERENCE, SOURCE_CONFIDENCE, Mention
 from .lexicon import (
+    BROADEST_ORGANIZATION_NOUNS,
     DESCRIPTION_ADJECTIVES,
     DROPPABLE_NAME_ENDINGS,
     GENERIC_ORGANIZATION_NOUNS,
@@ -104,6 +105,7 @@ class ReferenceResolver:
         self.by_token = mentions_by_token(self.mentions)
         self.earlier = Antecedents([m for m in self.mentions if m.source in (GAZETTEER, PATTERN, NER)],
                                    organization=self.organization)
+        self.described = self._described_organizations()
 
     def resolve(self) -> list[Mention]:
         doc, table, by_token = self.doc, self.table, self.by_token
@@ -154,9 +156,36 @@ class ReferenceResolver:
             return _reference(noun, next(iter(named.values())))
         if noun.lemma_.lower() not in GENERIC_ORGANIZATION_NOUNS:
             return None  # "the forum", "the agency": only a name ending so can be meant
+        # "Kelp.AI, the chatbot startup, ... the startup": the one the text called so; "the
+        # company" is the one the article is about, whatever else it called a company
+        called = [m for i, m in self.described.get(noun.lemma_.lower(), ()) if i < token.i]
+        if called and noun.lemma_.lower() not in BROADEST_ORGANIZATION_NOUNS:
+            return _reference(noun, called[-1])
         antecedent = self.earlier.most_salient(self.organization)
         # anchored on the noun alone: its modifiers ("San Francisco-based") are read on their own
         return _reference(noun, antecedent) if antecedent else None
+
+    def _described_organizations(self) -> dict[str, list[tuple[int, Mention]]]:
+        """The organizations the text sets a noun for any company beside ("Kelp.AI, the chatbot
+        startup"; "Kelp.AI is a startup"), by the noun, in the order of the text."""
+        found: dict[str, list[tuple[int, Mention]]] = {}
+        doc, table = self.doc, self.table
+        for i, lemma in enumerate(table.lemma):
+            if lemma.lower() not in GENERIC_ORGANIZATION_NOUNS or table.pos[i] != "NOUN":
+                continue
+            noun = doc[i]
+            named = None
+            if noun.dep_ == "appos":
+                named = self.by_token.get(noun.head.i)
+                left = noun.left_edge.i
+                if named is None and left >= 2 and doc[left - 1].text == ",":
+                    named = self.by_token.get(left - 2)
+            elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
+                named = next((self.by_token[c.i] for c in noun.head.children
+                              if c.dep_ == "nsubj" and c.i in self.by_token), None)
+            if named is not None and named.cls == self.organization:
+                found.setdefault(lemma.lower(), []).append((i, named))
+        return found
 
     def _thing_description(self, token: Token) -> Mention | None:
         """ "the model", "the new benchmark": the last such thing named, in this sentence or the
@@ -267,9 +296,12 @@ class ReferenceResolver:
         doc = token.doc
         sent = doc[self.sentence_starts[here - 1]:self.sentence_starts[here]]
         root = sent.root
-        for child in root.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.i in self.by_token:
-                return self.by_token[child.i]
+        # the last main clause's: "Acme is not buying Kelp, and the startup said ... Its ..."
+        clauses = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+        for clause in reversed(clauses):
+            for child in clause.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i in self.by_token:
+                    return self.by_token[child.i]
         return None
 
 

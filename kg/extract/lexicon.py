@@ -64,6 +64,8 @@ POSSESSIVE_MARKERS = ("'s", "’s", "'")
 #: nouns that can stand for any company: the article's main one is meant
 GENERIC_ORGANIZATION_NOUNS = frozenset({"company", "startup", "start-up", "firm", "giant", "chipmaker",
                                          "conglomerate", "lab", "laboratory", "business", "maker"})
+#: the nouns that stand for the company an article is about, whatever else it calls so
+BROADEST_ORGANIZATION_NOUNS = frozenset({"company", "firm", "business"})
 #: words a description or pronoun of an entity starts with
 REFERRING_WORDS = frozenset({"the", "its", "it", "he", "she"})
 #: pronouns that stand for a person

@@ -88,6 +88,10 @@ def former(trigger: Token) -> bool:
         return True
     if verb.i == trigger.i and trigger.tag_ == "VBD" and trigger.lemma_.lower() in STATE_VERBS:
         return True  # "worked at Google": a simple past of a state is a former state; "hired" is not one
+    noun = trigger.head if trigger.dep_ in ("amod", "compound") else trigger
+    if verb.lemma_ == "be" and noun.dep_ in ("attr", "acomp") and noun.head.i == verb.i \
+            and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lower_ == "had" for c in verb.children))):
+        return True  # "who had been Acme's chief executive", "was its chief": a title held before
     return False
 
 

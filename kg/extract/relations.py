@@ -190,9 +190,11 @@ class CandidateFinder:
                     continue
                 head = self.by_token.get(token.head.i)
                 # "Ann Lee, an economist at Acme": the noun the preposition hangs off stands
-                # for the name it is in apposition with
+                # for the name it is in apposition with; a noun that is a trigger itself
+                # ("a co-founder of Acme") takes the preposition as its own argument
                 heads = [head] if head is not None else (
-                    self.arguments.entities(token.head) if table.dep[token.head.i] in ("appos", "conj") else [])
+                    self.arguments.entities(token.head) if table.dep[token.head.i] in ("appos", "conj")
+                    and not self.arguments.relational(token.head) else [])
                 if heads:
                     objects = [m for p in pobjs(token) for m in self.arguments.entities(p)]
                     yield from self._pairs(relations, heads, objects, "preposition", token, sent,
@@ -323,8 +325,10 @@ class CandidateFinder:
             found += self._relations(verb_words(token), self.ontology.verb_relations)
         if pos in ("NOUN", "PROPN", "ADJ", "VERB"):
             found += self._relations(table.noun_forms(i), self.ontology.noun_relations)
-        if table.dep[i] == "prep" and table.pos[table.head[i]] not in ("VERB", "AUX"):
-            # "a professor at Acme" links the two; "overheard it at an Acme event" says where
+        if table.dep[i] == "prep" and table.pos[table.head[i]] not in ("VERB", "AUX") \
+                and not self.arguments.relational(token.head):
+            # "Ann Lee of Acme" links the two; "overheard it at an Acme event" says where; "a
+            # co-founder of Acme" is the noun's to read
             found += self.ontology.preposition_relations(table.lower[i])
         return found
 
