@@ -662,3 +662,14 @@ def test_more_references_and_titles(nlp, text, expected):
 ])
 def test_a_description_is_the_one_the_text_called_so(nlp, text, expected):
     assert {t for t in relations_in(nlp, text) if t[1] == "worksFor"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # beside an object, "with" adds a doer where the classes say it is one
+    ("Ann Lee founded Kelp AI with Tom Reed in 2020.",
+     {("Ann Lee", "founded", "Kelp AI"), ("Tom Reed", "founded", "Kelp AI")}),
+    # and is the relation's other end where they say that
+    ("Kelp AI signed a deal with Nimbus Labs.", {("Kelp AI", "partnersWith", "Nimbus Labs")}),
+])
+def test_with_beside_an_object(nlp, text, expected):
+    assert {t for t in relations_in(nlp, text) if t[1] in ("founded", "partnersWith")} == expected

@@ -39,6 +39,10 @@ def verb_dependents(verb: Token) -> tuple[list[Token], list[Token]]:
             subjects.extend(pobjs(child))  # "launched the alliance together with Meta": Meta did too
         elif dep == "prep":
             objects.extend(pobjs(child))
+            if child.lower_ == "with" and any(c.dep_ == "dobj" for c in verb.children):
+                # "founded SSI with Ann Lee": beside an object, "with" may add a doer; the
+                # classes decide whether it is one, or the relation's other end
+                subjects.extend(pobjs(child))
             for other in child.conjuncts:
                 # "scored 70% on A and 8.1 on B", parsed as the first preposition's conjunct
                 if other.pos_ == "NUM" or other.ent_type_ in ("MONEY", "CARDINAL", "PERCENT"):
