@@ -673,3 +673,24 @@ def test_a_description_is_the_one_the_text_called_so(nlp, text, expected):
 ])
 def test_with_beside_an_object(nlp, text, expected):
     assert {t for t in relations_in(nlp, text) if t[1] in ("founded", "partnersWith")} == expected
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), [
+    # a family's name on its own is the family, of the family's class
+    ("Alpaca was taken offline a week after its launch.", {("Alpaca", "AIModel")}, set()),
+    ("Researchers said Vicuna was cheap to train.", {("Vicuna", "AIModel")}, set()),
+    # as a modifier of another noun it names a kind, no entity
+    ("The GPT approach spread quickly.", set(), {"GPT"}),
+])
+def test_a_family_name_on_its_own(nlp, text, wanted, unwanted):
+    found = mentions_in(nlp, text)
+    assert wanted <= found and not {name for name, _ in found} & unwanted
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In a blind test, Gemma-9 was judged roughly as capable as Mixtral-2, winning most matchups.",
+     {("Gemma-9", "comparedWith", "Mixtral-2")}),
+    ("Gemma-9 is faster than Mixtral-2.", {("Gemma-9", "comparedWith", "Mixtral-2")}),
+])
+def test_comparatives(nlp, text, expected):
+    assert {t for t in relations_in(nlp, text) if t[1] == "comparedWith"} == expected

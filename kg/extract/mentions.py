@@ -74,7 +74,7 @@ class MentionFinder:
         for item in self._prefixes:
             self._prefixes_by_start.setdefault(item[0][0][:2], []).append(item)
         # a family stem on its own ("GPT") is no one entity, whatever NER says
-        self._stems = frozenset(p for spec in ontology.classes.values() for p in spec.name_prefixes)
+        self._stems = {p: spec.iri for spec in ontology.classes.values() for p in spec.name_prefixes}
 
     def __call__(self, doc: Doc) -> list[Mention]:
         headline_tokens = token_table(doc).headline_tokens(doc)
@@ -168,8 +168,12 @@ class MentionFinder:
                 continue
             if any(t.i in headline_tokens for t in span):
                 continue  # title case fools NER; a headline's names must come from elsewhere
-            if span.text in self._stems:
-                continue
+            family = self._stems.get(span.text)
+            if family is not None:
+                root = span.root
+                if root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() not in COLLECTION_NOUNS:
+                    continue  # "the GPT approach", "Llama models": a kind, not one entity
+                cls = family  # "Alpaca", "the Granite family": the family, of the family's class
             yield _mention(span, cls=cls, source=NER)
 
     def _company_names(self, doc: Doc, headline_tokens: set[int], *, known: set[tuple[int, int]]) -> Iterator[Mention]:
