@@ -694,3 +694,24 @@ def test_a_family_name_on_its_own(nlp, text, wanted, unwanted):
 ])
 def test_comparatives(nlp, text, expected):
     assert {t for t in relations_in(nlp, text) if t[1] == "comparedWith"} == expected
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    # a run of capitalised words NER missed, typed by its head word
+    ("The work came from Kelp University's Center for Robot Learning.",
+     {("Center for Robot Learning", "Organization"), ("Kelp University", "Organization")}),
+    # a noun of a relation between two organizations, beside a name, makes it one
+    ("Kelp Cloud, the cloud computing arm of Kelp Group, released Tide-3.", {("Kelp Cloud", "Organization")}),
+])
+def test_names_typed_by_their_head_and_their_apposition(nlp, text, wanted):
+    assert wanted <= mentions_in(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The work came from Kelp University's Center for Robot Learning.",
+     {("Center for Robot Learning", "partOf", "Kelp University")}),
+    ("Kelp Cloud, the cloud computing arm of Kelp Group, released Tide-3.", {("Kelp Cloud", "partOf", "Kelp Group")}),
+])
+def test_units_of_organizations(nlp, text, expected):
+    found = {(o, "partOf", s) if p == "hasPart" else (s, p, o) for s, p, o in relations_in(nlp, text)}
+    assert {t for t in found if t[1] == "partOf"} == expected

@@ -82,7 +82,7 @@ class MentionFinder:
         candidates = [*known, *self._pattern_mentions(doc),
                       *self._ner_mentions(doc, headline_tokens), *self._shaped_names(doc, headline_tokens),
                       *self._company_names(doc, headline_tokens, known={(m.start, m.end) for m in known}),
-                      *self._dateline_places(doc)]
+                      *self._dateline_places(doc), *self._title_case_names(doc, headline_tokens)]
         chosen = _resolve_overlaps(candidates, doc)
         table = token_table(doc)
         boilerplate = table.boilerplate(doc)
@@ -200,6 +200,35 @@ class MentionFinder:
             if start < i and (start, i) not in known:
                 yield _mention(doc[start:end], cls=organization, source=PATTERN)
 
+    def _title_case_names(self, doc: Doc, headline_tokens: set[int]) -> Iterator[Mention]:
+        """ "the Center for Robot Learning", "Kelp Hat Labs": a run of capitalised names, with
+        the small words names keep ("of", "for"), that NER missed, kept where its head word (the
+        last, or the one before "of") is a noun of a class."""
+        table = token_table(doc)
+        n = len(doc)
+        i = 0
+        while i < n:
+            if i in headline_tokens or table.pos[i] != "PROPN" or not table.text[i][:1].isupper() \
+                    or i == table.sent_start[i]:
+                i += 1
+                continue
+            end, head = i + 1, None
+            while end < n and table.sent_start[end] == table.sent_start[i]:
+                if table.pos[end] == "PROPN" and table.text[end][:1].isupper():
+                    end += 1
+                elif table.lower[end] in ("of", "for", "on") and end + 1 < n and table.pos[end + 1] == "PROPN" \
+                        and table.text[end + 1][:1].isupper():
+                    head = head if head is not None else end - 1
+                    end += 2
+                else:
+                    break
+            if end - i >= 2:
+                word = table.lower[head if head is not None else end - 1]
+                cls = self.ontology.class_triggers.get((singular(word),))
+                if cls is not None:
+                    yield _mention(doc[i:end], cls=cls, source=NER)
+            i = end
+
     def _dateline_places(self, doc: Doc) -> Iterator[Mention]:
         """ "BANGKOK, Thailand (AP)", "SAN FRANCISCO (Reuters) -": the capitals that open a
         news line name the place it was filed from, which NER, trained on mixed case, misses."""
@@ -289,10 +318,11 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
         nouns.append(root.head)  # "the startup, Cohere"; not "MEXICO CITY (AP)"
     # "Cohere, a startup"; not an apposition the parser hung on the name from further on
     # ("X, a collaboration, released A and B, two models": the models are A and B)
-    nouns.extend(c for c in root.children if c.dep_ == "appos" and _follows_directly(span, c))
+    appositions = [c for c in root.children if c.dep_ == "appos" and _follows_directly(span, c)]
     following = _surface_apposition(span)
     if following is not None:
-        nouns.append(following)
+        appositions.append(following)
+    nouns.extend(appositions)
     located = _place_of_trigger(root, ontology, current)
     if located is not None:
         return located
@@ -306,6 +336,14 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
             cls = ontology.class_triggers.get(words)
             if cls is not None:
                 return cls
+    for noun in appositions:
+        # "Kelp Cloud, the computing arm of Kelp Group": a noun of a relation between two things
+        # of one class, beside the name, makes it of that class, whichever end it is ("Ann
+        # Lee, the chief of X" or "Y, home of X" could be either end, and type nothing)
+        classes = {c for words in _own_words(noun) for r in ontology.noun_relations(words)
+                   for c in (*r.domain, *r.range)}
+        if len(classes) == 1 and noun.i not in range(span.start, span.end):
+            return classes.pop()
     if len(span) > 1 and span[-1].is_title and current in (None, ontology.class_of_label("PERSON")):
         # a name whose last word is a noun of a class names a member of it, as English names
         # institutions: "Nimbus Labs", "Tufts University", "the Open Data Alliance". It
@@ -412,7 +450,8 @@ def _surface_apposition(span: Span) -> Token | None:
         i += 1
     head = None
     while i < len(doc) and i < span.end + 8 and (doc[i].pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "ADV")
-                                                 or doc[i].text in ("-", "'s", "’s")):
+                                                 or doc[i].text in ("-", "'s", "’s")
+                                                 or (doc[i].tag_ == "VBG" and doc[i].dep_ in ("amod", "compound"))):
         if doc[i].pos_ == "NOUN":
             head = doc[i]
         i += 1
