@@ -715,3 +715,15 @@ def test_names_typed_by_their_head_and_their_apposition(nlp, text, wanted):
 def test_units_of_organizations(nlp, text, expected):
     found = {(o, "partOf", s) if p == "hasPart" else (s, p, o) for s, p, o in relations_in(nlp, text)}
     assert {t for t in found if t[1] == "partOf"} == expected
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), [
+    # particles between a given name and a family name make a person, whatever NER says
+    ("The project is co-led by Ann de Vries of Nimbus Labs and Tom von Berg of Kelp AI.",
+     {("Ann de Vries", "Person"), ("Tom von Berg", "Person")}, {("Tom von Berg", "Organization")}),
+    # an institution named in another language keeps its particles and its class
+    ("Banco de Chile said profits rose.", {("Banco de Chile", "Organization")}, {("Banco de Chile", "Person")}),
+])
+def test_names_with_particles(nlp, text, wanted, unwanted):
+    found = mentions_in(nlp, text)
+    assert wanted <= found and not found & unwanted

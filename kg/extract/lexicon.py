@@ -24,6 +24,18 @@ NOT_NAMES = frozenset({
 })
 # Lower-case words that may stand inside a name ("Partnership on AI", "Bank of America").
 NAME_CONNECTORS = frozenset({"of", "on", "for", "and", "&", "de", "la", "le", "du", "von", "van", "der", "al"})
+# Lower-case words inside people's names ("Ann de Vries", "Piet van der Berg", "Omar bin Said"):
+# between given name and family name they make a person, whatever NER says.
+NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "do", "dos", "du", "van", "von", "der", "den", "ter",
+                            "le", "la", "bin", "ibn", "al", "el"})
+# The head words of institutions named in other languages, whose particles make no person:
+# "Banco de Chile", "Universidad de Chile", "Banque de France".
+FOREIGN_INSTITUTION_WORDS = frozenset({"banco", "banca", "banque", "bank", "caja", "caisse", "casa", "grupo", "groupe",
+                                       "instituto", "institut", "istituto", "universidad", "universidade",
+                                       "université", "universität", "universita", "museo", "musée", "museum",
+                                       "société", "sociedad", "compagnie", "compañía", "companhia", "fundación",
+                                       "fondation", "stichting", "partido", "parti", "ministerio", "ministère",
+                                       "consejo", "conseil", "radio", "televisión", "cámara", "camara"})
 CORPORATE_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "co.", "gmbh", "sa", "ag"})
 # Words that end a company's name and that news drops after the first mention: "Scale AI"
 # then "Scale", "Cerebras Systems" then "Cerebras".

@@ -28,10 +28,12 @@ from .lexicon import (
     COLLECTION_NOUNS,
     CORPORATE_SUFFIXES,
     DROPPABLE_NAME_ENDINGS,
+    FOREIGN_INSTITUTION_WORDS,
     HONORIFICS,
     LIST_CONJUNCTIONS,
     LIST_CONNECTORS,
     NAME_CONNECTORS,
+    NAME_PARTICLES,
     NAMING_VERBS,
     NOT_NAMES,
     POSSESSIVE_MARKERS,
@@ -288,7 +290,11 @@ class MentionFinder:
         """Give a name the class its context states: "the X benchmark", "X, a startup"."""
         if mention.source == GAZETTEER:
             return mention
-        cls = class_from_context(mention.span(doc), self.ontology, current=mention.cls)
+        span = mention.span(doc)
+        person = self.ontology.class_of_label("PERSON")
+        if person is not None and mention.cls != person and _particle_name(span):
+            return _replace_class(mention, person)  # "Ann de Vries", which NER took for a company
+        cls = class_from_context(span, self.ontology, current=mention.cls)
         if cls is None or cls == mention.cls:
             return mention
         return _replace_class(mention, cls)
@@ -376,6 +382,17 @@ def _place_of_trigger(root: Token, ontology: Ontology, current: URIRef | None) -
     if relations and all(r.range == frozenset({place}) for r in relations):
         return place
     return None
+
+
+def _particle_name(span: Span) -> bool:
+    """A given name, the particles of a family name and the family name: "Ann de Vries"."""
+    words = [t.text for t in span]
+    if not 3 <= len(words) <= 5 or not (words[0].istitle() and words[-1][:1].isupper()):
+        return False
+    middle = words[1:-1]
+    first = words[0].lower()
+    return all(w in NAME_PARTICLES for w in middle) and first not in DROPPABLE_NAME_ENDINGS \
+        and first not in FOREIGN_INSTITUTION_WORDS
 
 
 def _follows_directly(span: Span, noun: Token) -> bool:
@@ -674,6 +691,8 @@ def _share_list_classes(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         cls = next(iter(known))
         for m in group:
+            if m.end < len(doc) and doc[m.end].lower_ in ("of", "at", "from"):
+                continue  # "A of Acme and B of Kelp": B is in a list of people, not of companies
             if m.source == NER and m.cls != cls:
                 retyped[m.start] = _replace_class(m, cls)
     return [retyped.get(m.start, m) for m in mentions]
