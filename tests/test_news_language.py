@@ -727,3 +727,12 @@ def test_units_of_organizations(nlp, text, expected):
 def test_names_with_particles(nlp, text, wanted, unwanted):
     found = mentions_in(nlp, text)
     assert wanted <= found and not found & unwanted
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the lab behind the models": who made them; "the Abu Dhabi lab": where it is
+    ("Kelp Systems will supply chips to Lumen Intelligence, the Abu Dhabi lab behind the Falcon models.",
+     {("Lumen Intelligence", "develops", "Falcon"), ("Lumen Intelligence", "headquarteredIn", "Abu Dhabi")}),
+])
+def test_the_lab_behind_the_models(nlp, text, expected):
+    assert expected <= relations_in(nlp, text)

@@ -344,7 +344,9 @@ class CandidateFinder:
         for modifier in self.in_sentence.get(sent.start, ()):
             root = doc[modifier.start:modifier.end].root
             noun = root.head
-            if root.dep_ != "compound" or noun.i < modifier.end or noun.i in self.by_token:
+            # "the Abu Dhabi lab", however the parser hung the place on the noun right after it
+            if not (root.dep_ == "compound" or (root.dep_ in ("nmod", "nsubj") and noun.i == modifier.end)) \
+                    or noun.i < modifier.end or noun.i in self.by_token:
                 continue
             titled = self.by_token.get(noun.head.i) if noun.dep_ == "compound" and noun.head.i > noun.i else None
             if noun.pos_ != "NOUN" and titled is None:
