@@ -736,3 +736,15 @@ def test_names_with_particles(nlp, text, wanted, unwanted):
 ])
 def test_the_lab_behind_the_models(nlp, text, expected):
     assert expected <= relations_in(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), [
+    # the object of a verb whose relations hold between two organizations is one
+    ("Databricks bought MosaicML in 2023.", {("MosaicML", "Organization")}, set()),
+    ("Microsoft, which bought Nuance in 2022, said so.", {("Nuance", "Organization")}, {("Nuance", "Place")}),
+    # a verb between two classes types nothing: who hired whom is for domain and range to say
+    ("Kelp AI hired Tom Reed.", {("Tom Reed", "Person")}, {("Tom Reed", "Organization")}),
+])
+def test_the_object_of_a_verb_of_one_class(nlp, text, wanted, unwanted):
+    found = mentions_in(nlp, text)
+    assert wanted <= found and not found & unwanted

@@ -329,7 +329,7 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
     if following is not None:
         appositions.append(following)
     nouns.extend(appositions)
-    located = _place_of_trigger(root, ontology, current)
+    located = _place_of_trigger(root, ontology, current) or _class_of_object(root, ontology, current)
     if located is not None:
         return located
     naming = root.head
@@ -381,6 +381,20 @@ def _place_of_trigger(root: Token, ontology: Ontology, current: URIRef | None) -
                  for r in (*ontology.verb_relations(w), *ontology.noun_relations(w))]
     if relations and all(r.range == frozenset({place}) for r in relations):
         return place
+    return None
+
+
+def _class_of_object(root: Token, ontology: Ontology, current: URIRef | None) -> URIRef | None:
+    """ "Databricks bought MosaicML": the object of a verb whose relations hold between things
+    of one class only (acquired: an organization and an organization) is of that class, which
+    ever way the verb reads them; verbs of two classes ("hired": a person, a company) type
+    nothing."""
+    verb = root.head
+    if root.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    classes = {c for words in verb_words(verb) for r in ontology.verb_relations(words) for c in (*r.domain, *r.range)}
+    if len(classes) == 1 and current not in classes:
+        return classes.pop()
     return None
 
 
