@@ -748,3 +748,13 @@ def test_the_lab_behind_the_models(nlp, text, expected):
 def test_the_object_of_a_verb_of_one_class(nlp, text, wanted, unwanted):
     found = mentions_in(nlp, text)
     assert wanted <= found and not found & unwanted
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a company's first word on its own is the company; "is part of" makes a unit
+    ("Harbor Analytics signed the deal on Sunday. Harbor is part of the Nimbus Research Institute. Its director, "
+     "Omar Saeed, said the lab wanted to grow.",
+     {("Harbor Analytics", "partOf", "Nimbus Research Institute"), ("Omar Saeed", "worksFor", "Harbor Analytics")}),
+])
+def test_a_company_s_first_word(nlp, text, expected):
+    assert {t for t in relations_in(nlp, text) if t[1] in ("partOf", "worksFor")} == expected

@@ -41,6 +41,7 @@ class Antecedents:
         self.seen = 0
         self.by_last_word: dict[str, list[Mention]] = {}  # names of two words or more
         self.organizations_by_last_word: dict[str, list[Mention]] = {}  # lower case
+        self.organizations_by_first_word: dict[str, list[Mention]] = {}  # names of two words or more
         self.counts: dict = {}  # class -> name key -> mentions so far
         self.last: dict = {}  # class -> name key -> (position, latest mention)
 
@@ -53,6 +54,8 @@ class Antecedents:
                 self.by_last_word.setdefault(words[-1], []).append(m)
             if m.cls == self.organization and words:
                 self.organizations_by_last_word.setdefault(words[-1].lower(), []).append(m)
+                if len(words) > 1:
+                    self.organizations_by_first_word.setdefault(words[0], []).append(m)
             key = name_key(m.name)
             counts = self.counts.setdefault(m.cls, Counter())
             counts[key] += 1
@@ -131,6 +134,10 @@ class ReferenceResolver:
         after_article = token.i > 0 and token.doc[token.i - 1].lower_ == "the"
         matches = {name_key(m.name): m for m in self.earlier.by_last_word.get(token.text, ())
                    if after_article or m.cls == self.person}
+        if not matches and not after_article and token.i + 1 < len(token.doc) \
+                and not token.doc[token.i + 1].text[:1].isupper():
+            # "Lumen" after "Lumen Intelligence": a company's first word, on its own
+            matches = {name_key(m.name): m for m in self.earlier.organizations_by_first_word.get(token.text, ())}
         if len(matches) != 1:
             return None  # no antecedent, or several: not clear which
         return _reference(token, next(iter(matches.values())))
