@@ -758,3 +758,13 @@ def test_the_object_of_a_verb_of_one_class(nlp, text, wanted, unwanted):
 ])
 def test_a_company_s_first_word(nlp, text, expected):
     assert {t for t in relations_in(nlp, text) if t[1] in ("partOf", "worksFor")} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a denial of time is a plan under way; a plain denial states nothing
+    ("Kelp AI has not yet released Tide-4 Max, the largest model in that family.",
+     {("Kelp AI", "develops", "Tide-4 Max")}),
+    ("Kelp AI has not released Tide-4 Max, the largest model in that family.", set()),
+])
+def test_not_yet(nlp, text, expected):
+    assert {t for t in relations_in(nlp, text) if t[1] in ("develops", "releases")} == expected

@@ -132,6 +132,8 @@ NEGATING_ADJECTIVES = frozenset({"unable", "incapable"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 FORMER_MODIFIERS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time", "previous", "past", "then",
                               "late"})
+# Adverbs that make a denial one of time: "has not yet released it" (a plan under way).
+STILL_TO_COME = frozenset({"yet"})
 PAST_ADVERBS = frozenset({"previously", "formerly", "once", "earlier", "until"})
 # Verbs of a state, whose simple past says the state is over ("worked at", "led"); the simple
 # past of an event ("joined", "hired", "bought") says the state it began holds.

@@ -18,6 +18,7 @@ from .lexicon import (
     NEGATING_ADJECTIVES,
     PAST_ADVERBS,
     STATE_VERBS,
+    STILL_TO_COME,
 )
 
 
@@ -29,7 +30,16 @@ class Mood(NamedTuple):
 
 
 def mood(trigger: Token) -> Mood:
+    if negated(trigger) and not_yet(trigger):
+        # "has not yet released X": not done, but under way, as a plan is
+        return Mood(False, True, former(trigger), capable(trigger))
     return Mood(negated(trigger), planned(trigger), former(trigger), capable(trigger))
+
+
+def not_yet(trigger: Token) -> bool:
+    """Whether the clause's denial is one of time ("has not yet released", "is yet to ship")."""
+    verb = clause_verb(trigger)
+    return any(c.dep_ == "advmod" and c.lower_ in STILL_TO_COME for c in verb.children)
 
 
 def capable(trigger: Token) -> bool:
