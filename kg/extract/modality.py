@@ -27,13 +27,12 @@ class Mood(NamedTuple):
     planned: bool
     former: bool
     capable: bool  # "can rival", "is able to beat": what holds for some relations, a plan for others
+    pending: bool = False  # "has not yet released": denied, but under way for relations that have plans
 
 
 def mood(trigger: Token) -> Mood:
-    if negated(trigger) and not_yet(trigger):
-        # "has not yet released X": not done, but under way, as a plan is
-        return Mood(False, True, former(trigger), capable(trigger))
-    return Mood(negated(trigger), planned(trigger), former(trigger), capable(trigger))
+    denied = negated(trigger)
+    return Mood(denied, planned(trigger), former(trigger), capable(trigger), denied and not_yet(trigger))
 
 
 def not_yet(trigger: Token) -> bool:

@@ -268,7 +268,7 @@ class CandidateFinder:
                 negated = any(m.negated for m in moods) or any(
                     c.dep_ == "neg" for m in (a, b) for c in doc[roots[id(m)]].children)
                 mood = Mood(negated, any(m.planned for m in moods), any(m.former for m in moods),
-                            any(m.capable for m in moods))
+                            any(m.capable for m in moods), negated and any(m.pending for m in moods))
                 ends = {roots[id(a)], roots[id(b)], table.head[roots[id(a)]], table.head[roots[id(b)]]}
                 for t in path:
                     token = doc[t]
@@ -415,12 +415,16 @@ class CandidateFinder:
                reversible: bool = True, mood: Mood | None = None) -> Iterator[RelationMention]:
         if not subjects or not objects:
             return
-        negated, plan, former, capable = mood or self._mood(trigger)
+        negated, plan, former, capable, pending = mood or self._mood(trigger)
         for stated in relations:
             relation, how_stated, factor, problem = stated, "", 1.0, None
+            # "has not yet released X": not done, but under way, as a plan is, for the relations
+            # that have plans; "can't match it yet" still denies
+            under_way = pending and stated.planned_relation is not None
+            denied = negated and not under_way
             # "can rival" states a comparison; "can acquire" no acquisition: a capability is a
             # plan for the relations whose plans the ontology tells apart from facts
-            planned = plan or (capable and (stated.requires_fact or stated.planned_relation is not None))
+            planned = plan or under_way or (capable and (stated.requires_fact or stated.planned_relation is not None))
             if former and stated.requires_current:
                 problem = FORMER
             elif planned and stated.planned_relation is not None:
@@ -450,7 +454,7 @@ class CandidateFinder:
                         yield self._candidate((s, o), relation, rule, base, trigger, sent, DOMAIN_RANGE)
                         continue
                     yield self._candidate(pair, relation, how + how_stated, confidence, trigger, sent,
-                                          NEGATION if negated else problem)
+                                          NEGATION if denied else problem)
 
     def _mood(self, trigger: Token) -> Mood:
         """Whether the trigger is negated, planned, former: read once a trigger, however many
