@@ -470,6 +470,12 @@ def test_a_former_role_stated_by_a_preposition_is_no_current_job(nlp, text):
      {("Open Robotics Alliance", "founded", "Nimbus Labs")}),
     ("Acme Robotics set up the Open Robotics Alliance alongside Nimbus Labs.",
      {("Nimbus Labs", "founded", "Open Robotics Alliance")}, set()),
+    # "together with" after an object adds a doer, never the object's other end
+    ("Acme Robotics set up the Open Robotics Alliance together with Nimbus Labs.",
+     {("Nimbus Labs", "founded", "Open Robotics Alliance")}, {("Open Robotics Alliance", "founded", "Nimbus Labs")}),
+    # "along with" a thing of the object's kind, which cannot do it, is another object
+    ("Kelp AI released Qwen9, along with Qwen9-Coder, a programming-focused line.",
+     {("Kelp AI", "releases", "Qwen9-Coder")}, {("Qwen9-Coder", "releases", "Qwen9")}),
     # a plain "with" is the relation's other end
     ("Acme Robotics partnered with Nimbus Labs.", {("Acme Robotics", "partnersWith", "Nimbus Labs")}, set()),
 ])

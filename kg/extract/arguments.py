@@ -35,6 +35,7 @@ from .modality import former as is_former
 from .parse import (
     antecedent,
     comitative,
+    comitative_objects,
     depth_between,
     hyphen_joined,
     inherited_subjects,
@@ -60,7 +61,10 @@ class ArgumentResolver:
         self.people_nouns = ontology.class_nouns(person) if person is not None else frozenset()
         self.organization = ontology.class_of_label("ORG")
 
-    def verb_arguments(self, verb: Token) -> tuple[list[Mention], list[Mention], str]:
+    def verb_arguments(self, verb: Token, relations: Sequence[RelationSpec] = ()) -> tuple[list[Mention], list[Mention], str]:
+        """A verb's subjects and objects, and how they were found. ``relations`` are the ones
+        the verb signals: a name set beside the object that only they can take as an object
+        is one ("released X, along with Y")."""
         subjects, objects = verb_dependents(verb)
         rule = "verb"
         if tagged_noun_verb(verb) and not subjects:
@@ -90,12 +94,25 @@ class ArgumentResolver:
                                                              or purpose_clause(verb)))):
             subjects = inherited_subjects(verb)
             rule = "verb-inherited"
-        return self.resolve(subjects), self.resolve(objects), rule
+        resolved_subjects, resolved_objects = self.resolve(subjects), self.resolve(objects)
+        # "released Qwen9, along with Qwen9-Coder": a name set beside the object that cannot
+        # do what the verb says, and can undergo it, is another object, not another doer
+        beside = {m.start for m in self.resolve(comitative_objects(verb))}
+        moved = [m for m in resolved_subjects if m.start in beside and self._only_object(m, relations)]
+        if moved:
+            resolved_subjects = [m for m in resolved_subjects if m not in moved]
+            resolved_objects = resolved_objects + moved
+        return resolved_subjects, resolved_objects, rule
+
+    def _only_object(self, mention: Mention, relations: Sequence[RelationSpec]) -> bool:
+        onto = self.ontology
+        return not any(onto.is_a(mention.cls, d) for r in relations for d in r.domain) and any(
+            onto.is_a(mention.cls, c) for r in relations for c in r.range)
 
     def object_pairs(self, verb: Token) -> tuple[list[Mention], list[Mention]]:
         direct = [c for c in verb.children if c.dep_ == "dobj"]
         oblique = [p for c in verb.children if c.dep_ == "prep" and not comitative(c) for p in pobjs(c)]
-        oblique += [p for d in direct for c in d.children if c.dep_ == "prep" for p in pobjs(c)]
+        oblique += [p for d in direct for c in d.children if c.dep_ == "prep" and not comitative(c) for p in pobjs(c)]
         if not direct or not oblique:
             return [], []
         return self.resolve(direct), self.resolve(oblique)

@@ -29,14 +29,14 @@ def verb_dependents(verb: Token) -> tuple[list[Token], list[Token]]:
         elif dep in ("dobj", "attr", "oprd", "dative", "npadvmod"):
             objects.append(child)
             # "set up the alliance alongside Meta", however the parser attached it
-            subjects.extend(p for c in child.children if c.dep_ == "prep" and comitative(c) for p in pobjs(c))
+            subjects.extend(p for c in child.children if c.dep_ == "prep" and comitative(c) for p in beside(c))
             if child.pos_ == "NUM" or child.ent_type_ in ("MONEY", "CARDINAL", "PERCENT"):
                 # "invested $13 billion in OpenAI": the sum's prepositions are the verb's, and
                 # so are those of the sums after it ("70% on A and 8.1 on B")
                 objects.extend(p for q in (child, *child.conjuncts) for c in q.children if c.dep_ == "prep"
                                for p in pobjs(c))
         elif dep == "prep" and comitative(child):
-            subjects.extend(pobjs(child))  # "launched the alliance together with Meta": Meta did too
+            subjects.extend(beside(child))  # "launched the alliance together with Meta": Meta did too
         elif dep == "prep":
             objects.extend(pobjs(child))
             if child.lower_ == "with" and any(c.dep_ == "dobj" for c in verb.children):
@@ -57,9 +57,26 @@ def tagged_noun_verb(token: Token) -> bool:
         c.dep_ == "dobj" for c in token.children)
 
 
+def comitative_objects(verb: Token) -> list[Token]:
+    """What "together with", "along with", "alongside" set beside a verb or its object."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and comitative(c)]
+    preps += [c for d in verb.children if d.dep_ == "dobj" for c in d.children if c.dep_ == "prep" and comitative(c)]
+    return [p for prep in preps for p in beside(prep)]
+
+
+def beside(prep: Token) -> list[Token]:
+    """What a comitative preposition sets beside: its objects, or those of its "with"
+    ("along with X", parsed as "along" holding "with X")."""
+    if prep.lower_ in COMITATIVE_ADVERBS:
+        return [p for c in prep.children if c.dep_ == "prep" and c.lower_ == "with" for p in pobjs(c)]
+    return pobjs(prep)
+
+
 def comitative(prep: Token) -> bool:
     """A preposition that adds a doer: "together with", "along with", "alongside", "jointly with"."""
     if prep.lower_ in COMITATIVE_PREPOSITIONS:
+        return True
+    if prep.lower_ in COMITATIVE_ADVERBS and any(c.dep_ == "prep" and c.lower_ == "with" for c in prep.children):
         return True
     return prep.lower_ == "with" and any(c.lower_ in COMITATIVE_ADVERBS for c in prep.children) or (
         prep.lower_ == "with" and prep.i > 0 and prep.doc[prep.i - 1].lower_ in COMITATIVE_ADVERBS)

@@ -168,7 +168,7 @@ class CandidateFinder:
                     yield from self._ended(ended, subjects, objects, token, sent)
                 relations = self._relations(verb_words(token), self.ontology.verb_relations)
                 if relations:
-                    subjects, objects, rule = self.arguments.verb_arguments(token)
+                    subjects, objects, rule = self.arguments.verb_arguments(token, relations)
                     yield from self._pairs(relations, subjects, objects, rule, token, sent)
                     # "OpenAI evaluated GPT-4 on MMLU": the direct object and a prepositional one
                     direct, oblique = self.arguments.object_pairs(token)
