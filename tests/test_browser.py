@@ -88,6 +88,9 @@ class Opened:
         return self._hover(point)
 
     def point_of(self, node_id: str) -> list[float]:
+        # where a node is drawn, once the layout stands still: a node still moving may be
+        # under another by the time the mouse gets there
+        self.page.evaluate("window.kgNetwork.stopSimulation()")
         return self.page.evaluate(
             """id => { const n = window.kgNetwork; const p = n.canvasToDOM(n.getPositions([id])[id]);
                        const r = document.getElementById('kg-network').getBoundingClientRect();
