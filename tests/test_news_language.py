@@ -774,3 +774,10 @@ def test_a_company_s_first_word(nlp, text, expected):
 ])
 def test_not_yet(nlp, text, expected):
     assert {t for t in relations_in(nlp, text) if t[1] in ("develops", "releases")} == expected
+
+
+def test_the_subject_of_what_follows_is_no_apposition(nlp):
+    # ", the company said": the noun starts the next clause; it says nothing of the name before
+    for text in ("The memo was signed by Ann Lee, the company said on Monday.",
+                 "The letter was sent by Tom Reed, the agency said."):
+        assert not {cls for _, cls in mentions_in(nlp, text)} - {"Person"}

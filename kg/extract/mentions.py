@@ -486,6 +486,8 @@ def _surface_apposition(span: Span) -> Token | None:
         if doc[i].pos_ == "NOUN":
             head = doc[i]
         i += 1
+    if head is not None and head.dep_ in ("nsubj", "nsubjpass") and head.head.i > head.i:
+        return None  # "..., the organization said": the subject of what follows, no apposition
     return head
 
 
