@@ -756,6 +756,15 @@ def test_the_object_of_a_verb_of_one_class(nlp, text, wanted, unwanted):
     assert wanted <= found and not found & unwanted
 
 
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), [
+    # the object of a noun whose relations hold between two organizations is one
+    ("Analysts praised the acquisition of Vantor by Kelp AI.", {("Vantor", "Organization")}, set()),
+])
+def test_the_object_of_a_noun_of_one_class(nlp, text, wanted, unwanted):
+    found = mentions_in(nlp, text)
+    assert wanted <= found and not found & unwanted
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a company's first word on its own is the company; "is part of" makes a unit
     ("Harbor Analytics signed the deal on Sunday. Harbor is part of the Nimbus Research Institute. Its director, "

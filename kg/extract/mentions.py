@@ -385,14 +385,19 @@ def _place_of_trigger(root: Token, ontology: Ontology, current: URIRef | None) -
 
 
 def _class_of_object(root: Token, ontology: Ontology, current: URIRef | None) -> URIRef | None:
-    """ "Databricks bought MosaicML": the object of a verb whose relations hold between things
-    of one class only (acquired: an organization and an organization) is of that class, which
+    """ "Databricks bought MosaicML", "the assassination of Lincoln": the object of a verb or
+    a noun whose relations hold between things of one class only (acquired: an organization and an organization) is of that class, which
     ever way the verb reads them; verbs of two classes ("hired": a person, a company) type
     nothing."""
-    verb = root.head
-    if root.dep_ != "dobj" or verb.pos_ != "VERB":
+    head = root.head
+    if root.dep_ == "dobj" and head.pos_ == "VERB":
+        relations = [r for words in verb_words(head) for r in ontology.verb_relations(words)]
+    elif root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+        # "the assassination of Lincoln", "its partnership with Kelp": the noun's argument
+        relations = [r for words in noun_words(head.head) for r in ontology.noun_relations(words)]
+    else:
         return None
-    classes = {c for words in verb_words(verb) for r in ontology.verb_relations(words) for c in (*r.domain, *r.range)}
+    classes = {c for r in relations for c in (*r.domain, *r.range)}
     if len(classes) == 1 and current not in classes:
         return classes.pop()
     return None
