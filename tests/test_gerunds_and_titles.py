@@ -121,3 +121,14 @@ def test_a_place_before_a_noun_for_a_person_is_where_the_person_is_from(tmp_path
     path = tmp_path / "origins.ttl"
     path.write_text(ORIGINS, encoding="utf-8")
     assert relations(text, path) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a place before a name, or owning a named thing, is where it is
+    ("Tom Reed, an activist in Boldavia's Ettahadi party, spoke.", {("Ettahadi", "basedIn", "Boldavia")}),
+])
+def test_a_place_that_owns_an_organization_is_where_it_is(tmp_path, text, expected):
+    path = tmp_path / "origins.ttl"
+    path.write_text(ORIGINS.replace('ai:classTrigger "company"', 'ai:classTrigger "company", "party"'),
+                    encoding="utf-8")
+    assert {t for t in relations(text, path) if t[1] == "basedIn"} == expected

@@ -268,6 +268,15 @@ class MentionFinder:
                     and (i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_punct) \
                     and (i + 3 >= len(doc) or doc[i + 2].whitespace_ or doc[i + 3].is_punct):
                 span = doc[i:i + 3]  # "MT-bench", "SWE-Bench": typed by its last word, if at all
+            elif table.pos[i] == "PROPN" and text.istitle() and table.dep[i] == "compound" \
+                    and table.pos[table.head[i]] == "NOUN" and table.head[i] == i + 1 and not doc[i].ent_type_:
+                span = doc[i:i + 1]  # "the Ettahadi party", "the Wren app": NER missed it; the noun types it
+                start = i
+                while start > table.sent_start[i] and table.dep[start - 1] == "compound" \
+                        and table.pos[start - 1] == "PROPN" and table.text[start - 1].istitle() \
+                        and not doc[start - 1].ent_type_:
+                    start -= 1
+                span = doc[start:i + 1]
             elif table.pos[i] == "PROPN" and text.istitle() and any(
                     c.dep_ == "appos" and c.pos_ == "NOUN" for c in doc[i].children):
                 # "Vanta, a maker of sensors": a name the noun beside it says is one

@@ -141,6 +141,7 @@ class CandidateFinder:
         self.by_token = self.arguments.by_token
         self.lists = self.arguments.lists
         self.organization = self.arguments.organization
+        self.place = ontology.class_of_label("GPE")
         person = ontology.class_of_label("PERSON")
         self.people_classes = frozenset(c for c in ontology.classes if person is not None and ontology.is_a(c, person))
         self.mentions = list(mentions)
@@ -344,8 +345,16 @@ class CandidateFinder:
         for modifier in self.in_sentence.get(sent.start, ()):
             root = doc[modifier.start:modifier.end].root
             noun = root.head
+            named = self.by_token.get(noun.i)
+            if named is not None and named is not modifier and modifier.cls == self.place \
+                    and root.dep_ in ("compound", "nmod", "poss") and named.start >= modifier.end:
+                # "the U.S. Congress", "Giessen's Kelp Bank": a place before a name
+                yield from self._pairs(relations, [named], [modifier], PLACE_MODIFIER_RULE, root, sent,
+                                       reversible=False)
+                continue
+            possessive = root.dep_ == "poss" and modifier.cls == self.place  # "Algeria's Ettahadi party"
             # "the Abu Dhabi lab", however the parser hung the place on the noun right after it
-            if not (root.dep_ == "compound" or (root.dep_ in ("nmod", "nsubj") and noun.i == modifier.end)) \
+            if not (root.dep_ == "compound" or possessive or (root.dep_ in ("nmod", "nsubj") and noun.i == modifier.end)) \
                     or noun.i < modifier.end or noun.i in self.by_token:
                 continue
             titled = self.by_token.get(noun.head.i) if noun.dep_ == "compound" and noun.head.i > noun.i else None
@@ -355,7 +364,7 @@ class CandidateFinder:
                 continue  # "a Paris court", "the London office": no thing the noun names
             if titled is not None:
                 things = [titled]  # "U.S. Ambassador Ann Lee": the title is the name's
-            elif noun.dep_ in ("appos", "attr") or any(c.dep_ == "appos" for c in noun.children):
+            elif possessive or noun.dep_ in ("appos", "attr") or any(c.dep_ == "appos" for c in noun.children):
                 things = [m for m in self.arguments.entities(noun) if m is not modifier]
             else:
                 continue  # "the U.S. embargo", "a Boston company said": no name the noun stands for
