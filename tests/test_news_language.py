@@ -790,3 +790,15 @@ def test_the_subject_of_what_follows_is_no_apposition(nlp):
     for text in ("The memo was signed by Ann Lee, the company said on Monday.",
                  "The letter was sent by Tom Reed, the agency said."):
         assert not {cls for _, cls in mentions_in(nlp, text)} - {"Person"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a version of a model stands for the model where another relation is told
+    ("A trimmed version of Gemma-9 drives the Wren assistant.", {("Wren", "poweredBy", "Gemma-9")}),
+    ("The Wren assistant is driven by Gemma-9.", {("Wren", "poweredBy", "Gemma-9")}),
+    # "and not on X" denies X
+    ("Kelp AI said the Wren chatbot had been running on a tuned version of Gemma-9 since its debut, and not on "
+     "Gemma-8.", {("Wren", "poweredBy", "Gemma-9")}),
+])
+def test_versions_and_denied_alternatives(nlp, text, expected):
+    assert {t for t in relations_in(nlp, text) if t[1] == "poweredBy"} == expected

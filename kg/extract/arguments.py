@@ -29,6 +29,7 @@ from .lexicon import (
     NOMINAL_OBJECT_PREPOSITIONS,
     NOUN_PREPOSITIONS,
     POSSESSIVE_MARKERS,
+    VERSION_NOUNS,
 )
 from .mentions import mentions_by_token, surface_lists
 from .modality import former as is_former
@@ -247,6 +248,10 @@ class ArgumentResolver:
                 continue
             for member in self.affiliation(t):  # "researchers at Princeton University"
                 found.setdefault(member.start, member)
+            if t.lemma_.lower() in VERSION_NOUNS:  # "a search-tuned version of Gemma-9" drives it
+                for m in (m for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in pobjs(c) for m in self.entities(p)):
+                    found.setdefault(m.start, m)
             collection = t.lemma_.lower() in COLLECTION_NOUNS
             if collection:  # "a set of Tide models": what the set is of
                 for m in (m for c in t.children if c.dep_ == "prep" and c.lower_ == "of"

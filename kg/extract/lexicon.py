@@ -103,6 +103,9 @@ OWNER_PRONOUNS = frozenset({"whose", "his", "her", "their"})
 COMITATIVE_PREPOSITIONS = frozenset({"alongside"})
 COMITATIVE_ADVERBS = frozenset({"together", "along", "jointly"})
 GROUP_NOUNS = frozenset({"team", "group"})
+# Nouns for a form of a thing that stand for it where another relation is told: "a trimmed
+# version of Zen-2 drives Assistant Z" (Zen-2 powers it).
+VERSION_NOUNS = frozenset({"version", "variant", "edition", "flavor", "flavour"})
 # Nouns for a set of things that a name before them, or their "of", says what it is: "the
 # Tide family", "its Orca series", "a set of Tide Code models".
 COLLECTION_NOUNS = frozenset({"family", "series", "line", "lineup", "line-up", "suite", "set", "range",

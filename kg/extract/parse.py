@@ -37,6 +37,8 @@ def verb_dependents(verb: Token) -> tuple[list[Token], list[Token]]:
                                for p in pobjs(c))
         elif dep == "prep" and comitative(child):
             subjects.extend(beside(child))  # "launched the alliance together with Meta": Meta did too
+        elif dep == "prep" and any(c.dep_ == "neg" for c in child.children):
+            continue  # "ran on X, and not on Y": Y is denied, not an object
         elif dep == "prep":
             objects.extend(pobjs(child))
             if child.lower_ == "with" and any(c.dep_ == "dobj" for c in verb.children):
