@@ -269,8 +269,9 @@ class MentionFinder:
                     and (i + 3 >= len(doc) or doc[i + 2].whitespace_ or doc[i + 3].is_punct):
                 span = doc[i:i + 3]  # "MT-bench", "SWE-Bench": typed by its last word, if at all
             elif table.pos[i] == "PROPN" and text.istitle() and table.dep[i] == "compound" \
-                    and table.pos[table.head[i]] == "NOUN" and table.head[i] == i + 1 and not doc[i].ent_type_:
-                span = doc[i:i + 1]  # "the Ettahadi party", "the Wren app": NER missed it; the noun types it
+                    and table.head[i] == i + 1 and table.pos[i + 1] == "NOUN" and not doc[i].ent_type_ \
+                    and (singular(table.lower[i + 1]),) in self.ontology.class_triggers:
+                # "the Ettahadi party", "the Wren app": NER missed it; the noun types it
                 start = i
                 while start > table.sent_start[i] and table.dep[start - 1] == "compound" \
                         and table.pos[start - 1] == "PROPN" and table.text[start - 1].istitle() \

@@ -162,7 +162,7 @@ class CandidateFinder:
                 continue
             token = doc[i]
             # the forms of a word (verb_words, noun_words) are made only where one can match
-            if (pos in ("VERB", "AUX") or tagged_noun_verb(token)) and self._may_be_verb_trigger(i):
+            if self._may_be_verb_trigger(i) and (pos in ("VERB", "AUX") or tagged_noun_verb(token)):
                 ended = self._relations(verb_words(token), self.ontology.ending_relations)
                 if ended:
                     subjects, objects, _ = self.arguments.verb_arguments(token)
