@@ -802,3 +802,24 @@ def test_the_subject_of_what_follows_is_no_apposition(nlp):
 ])
 def test_versions_and_denied_alternatives(nlp, text, expected):
     assert {t for t in relations_in(nlp, text) if t[1] == "poweredBy"} == expected
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), [
+    # a longer name around a known one, with the small words names keep, is its own entity
+    ("The approach was proposed by researchers at the University of Washington.",
+     {("University of Washington", "Organization")}, {("Washington", "Place")}),
+    # but not what follows a known name ("the AI Alliance on Tuesday")
+    ("Kelp AI and Nimbus Labs launched the AI Alliance on Tuesday, a group of companies.",
+     {("AI Alliance", "Organization")}, {("AI Alliance on Tuesday", "Organization")}),
+    # a capital "The" inside a sentence is the name's
+    ("The model was trained on text taken from The Stack, a dataset of source code.",
+     {("The Stack", "Dataset")}, set()),
+    # a noun of a class right before a name NER missed; a name NER missed before a title
+    ("Payments company Stripe has used it for customer support.", {("Stripe", "Organization")}, set()),
+    ("Tom Reed, a former Uber executive, is taking over.", {("Uber", "Organization")}, set()),
+    # a place before a title stays a place
+    ("Texas researcher Jane Doe spoke.", {("Texas", "Place")}, {("Texas", "Organization")}),
+])
+def test_names_nouns_and_titles_make(nlp, text, wanted, unwanted):
+    found = mentions_in(nlp, text)
+    assert wanted <= found and not found & unwanted

@@ -45,6 +45,8 @@ from .words import noun_words, token_table, verb_words
 
 _PARAMETER_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$|^\d+x\d+(?:\.\d+)?[BM]$", re.IGNORECASE)
 _SIZED_NAME = re.compile(r"^[A-Z][A-Za-z]+(?:[-.]?\d+(?:\.\d+)?)?-\d+(?:\.\d+)?[BMbm]$")
+#: NER labels of numbers and times, which no name a noun types can carry
+_NOT_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 _CAMEL_CASE = re.compile(r"^(?=.*[a-z])[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*$")  # "LiveCodeBench", not "NVIDIA"
 _VERSIONED_WORD = re.compile(r"^[A-Z][a-z]{2,}-\d+(?:\.\d+)?$")  # "Vellum-2"
 # product codes and model identifiers, lower case with a version at the end: "B300", "XR500X",
@@ -269,7 +271,8 @@ class MentionFinder:
                     and (i + 3 >= len(doc) or doc[i + 2].whitespace_ or doc[i + 3].is_punct):
                 span = doc[i:i + 3]  # "MT-bench", "SWE-Bench": typed by its last word, if at all
             elif table.pos[i] == "PROPN" and text.istitle() and table.dep[i] == "compound" \
-                    and table.head[i] == i + 1 and table.pos[i + 1] == "NOUN" and not doc[i].ent_type_ \
+                    and table.head[i] == i + 1 and table.pos[i + 1] == "NOUN" \
+                    and doc[i].ent_type_ not in _NOT_NAME_LABELS \
                     and (singular(table.lower[i + 1]),) in self.ontology.class_triggers:
                 # "the Ettahadi party", "the Wren app": NER missed it; the noun types it
                 start = i
@@ -278,6 +281,11 @@ class MentionFinder:
                         and not doc[start - 1].ent_type_:
                     start -= 1
                 span = doc[start:i + 1]
+            elif table.pos[i] == "PROPN" and text.istitle() and i > 0 and table.pos[i - 1] == "NOUN" \
+                    and table.head[i - 1] == i and table.dep[i - 1] == "compound" \
+                    and doc[i].ent_type_ not in _NOT_NAME_LABELS \
+                    and (singular(table.lower[i - 1]),) in self.ontology.class_triggers:
+                span = doc[i:i + 1]  # "payments company Stripe": a noun of a class right before a name
             elif table.pos[i] == "PROPN" and text.istitle() and any(
                     c.dep_ == "appos" and c.pos_ == "NOUN" for c in doc[i].children):
                 # "Vanta, a maker of sensors": a name the noun beside it says is one
@@ -478,8 +486,10 @@ def _range_of_title(title: Token, ontology: Ontology, current: URIRef | None) ->
     range is Organization), if they agree on one and the name is of their domain so far."""
     relations = [r for words in noun_words(title) for r in ontology.noun_relations(words)]
     ranges = {cls for r in relations for cls in r.range}
-    if len(ranges) != 1 or current is None:
+    if len(ranges) != 1:
         return None
+    if current is None:
+        return ranges.pop()  # "a former Uber executive": a name NER missed, before a title
     if not any(ontology.is_a(current, cls) for r in relations for cls in r.domain):
         return None
     return ranges.pop()
@@ -590,7 +600,11 @@ def _trim(span: Span) -> Span | None:
     """Drop what NER glues to a name: articles, possessive endings, punctuation."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    if start > 0 and doc[start - 1].text == "The" and not doc[start - 1].is_sent_start:
+        start -= 1  # NER left out the "The" of "The Stack"
+    # "The Stack", "The Associated Press": a capital "The" inside a sentence is the name's
+    while start < end and ((doc[start].lower_ in ("the", "a", "an") and not (
+            doc[start].text == "The" and not doc[start].is_sent_start and end - start > 1)) or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in POSSESSIVE_MARKERS):
         end -= 1
@@ -654,7 +668,9 @@ def _resolve_overlaps(candidates: Sequence[Mention], doc: Doc) -> list[Mention]:
             return True  # "Claude 3 Opus" around "Claude": a version is a more specific name
         known = inside[0]
         extra = [t for t in doc[m.start:m.end] if not known.start <= t.i < known.end]
-        return all(t.is_title or t.is_upper for t in extra)
+        # "the University of Washington" around "Washington": the small words names keep count
+        # before the known name, not after it ("the AI Alliance on Tuesday")
+        return all(t.is_title or t.is_upper or (t.lower_ in NAME_CONNECTORS and known.end == m.end) for t in extra)
 
     def rank(m: Mention) -> tuple:
         priority = -1 if m.source in (NER, PATTERN) and extends_known_name(m) else _PRIORITY[m.source]
