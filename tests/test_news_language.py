@@ -7,6 +7,13 @@ must give nothing, because a relation the text does not state is worse than a mi
 import pytest
 from conftest import mentions_in, relations_in
 
+
+def assert_names(nlp, text: str, wanted: set[tuple[str, str]], unwanted: set[tuple[str, str]]) -> None:
+    """The text's mentions include every (name, class) wanted and none unwanted."""
+    found = mentions_in(nlp, text)
+    assert wanted <= found, found
+    assert not found & unwanted, found
+
 # -- entities ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), [
@@ -610,8 +617,7 @@ def test_a_clause_on_a_noun_says_how_its_names_relate(nlp):
     ("Kelp, Amazon, and Nimbus Labs signed the pledge.", {("Amazon", "Organization")}, {("Amazon", "Place")}),
 ])
 def test_a_town_before_its_state(nlp, text, wanted, unwanted):
-    found = mentions_in(nlp, text)
-    assert wanted <= found and not found & unwanted
+    assert_names(nlp, text, wanted, unwanted)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -638,8 +644,7 @@ def test_scores_on_benchmarks(nlp, text, expected):
      {("BOISE", "Place")}, set()),
 ])
 def test_datelines(nlp, text, wanted, unwanted):
-    found = mentions_in(nlp, text)
-    assert wanted <= found and not found & unwanted
+    assert_names(nlp, text, wanted, unwanted)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -731,8 +736,7 @@ def test_units_of_organizations(nlp, text, expected):
     ("Banco de Chile said profits rose.", {("Banco de Chile", "Organization")}, {("Banco de Chile", "Person")}),
 ])
 def test_names_with_particles(nlp, text, wanted, unwanted):
-    found = mentions_in(nlp, text)
-    assert wanted <= found and not found & unwanted
+    assert_names(nlp, text, wanted, unwanted)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -752,8 +756,7 @@ def test_the_lab_behind_the_models(nlp, text, expected):
     ("Kelp AI hired Tom Reed.", {("Tom Reed", "Person")}, {("Tom Reed", "Organization")}),
 ])
 def test_the_object_of_a_verb_of_one_class(nlp, text, wanted, unwanted):
-    found = mentions_in(nlp, text)
-    assert wanted <= found and not found & unwanted
+    assert_names(nlp, text, wanted, unwanted)
 
 
 @pytest.mark.parametrize(("text", "wanted", "unwanted"), [
@@ -761,8 +764,7 @@ def test_the_object_of_a_verb_of_one_class(nlp, text, wanted, unwanted):
     ("Analysts praised the acquisition of Vantor by Kelp AI.", {("Vantor", "Organization")}, set()),
 ])
 def test_the_object_of_a_noun_of_one_class(nlp, text, wanted, unwanted):
-    found = mentions_in(nlp, text)
-    assert wanted <= found and not found & unwanted
+    assert_names(nlp, text, wanted, unwanted)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -821,5 +823,4 @@ def test_versions_and_denied_alternatives(nlp, text, expected):
     ("Texas researcher Jane Doe spoke.", {("Texas", "Place")}, {("Texas", "Organization")}),
 ])
 def test_names_nouns_and_titles_make(nlp, text, wanted, unwanted):
-    found = mentions_in(nlp, text)
-    assert wanted <= found and not found & unwanted
+    assert_names(nlp, text, wanted, unwanted)

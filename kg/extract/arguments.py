@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from ..ontology import Ontology, RelationSpec
 from ..records import AFFILIATION, SOURCE_CONFIDENCE, Mention
 from .lexicon import (
+    AFFILIATION_PREPOSITIONS,
     COLLECTION_NOUNS,
     EXAMPLE_PREPOSITIONS,
     GERUND_COMPLEMENT_PREPOSITIONS,
@@ -41,8 +42,10 @@ from .parse import (
     hyphen_joined,
     inherited_subjects,
     noun_phrase,
+    of_objects,
     pobjs,
     purpose_clause,
+    set_off_after,
     tagged_noun_verb,
     verb_dependents,
 )
@@ -248,14 +251,11 @@ class ArgumentResolver:
                 continue
             for member in self.affiliation(t):  # "researchers at Princeton University"
                 found.setdefault(member.start, member)
-            if t.lemma_.lower() in VERSION_NOUNS:  # "a search-tuned version of Gemma-9" drives it
-                for m in (m for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for p in pobjs(c) for m in self.entities(p)):
-                    found.setdefault(m.start, m)
             collection = t.lemma_.lower() in COLLECTION_NOUNS
-            if collection:  # "a set of Tide models": what the set is of
-                for m in (m for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for p in pobjs(c) for m in self.entities(p)):
+            if collection or t.lemma_.lower() in VERSION_NOUNS:
+                # "a set of Tide models": what the set is of; "a search-tuned version of
+                # Gemma-9" drives it: the model it is a version of
+                for m in (m for p in of_objects(t) for m in self.entities(p)):
                     found.setdefault(m.start, m)
             if collection or any(w in self.ontology.class_triggers for w in noun_words(t)):
                 for child in t.children:  # "the HumanEval benchmark", not "the OpenAI investment"
@@ -270,23 +270,20 @@ class ArgumentResolver:
 
     def _name_before(self, noun: Token) -> Mention | None:
         """The name right before the comma that opens the noun's phrase ("Kelp.AI, the startup")."""
-        left = noun.left_edge.i
-        if left < 2 or self.doc[left - 1].text != "," or self.doc[left].dep_ not in ("det", "poss"):
-            return None  # "A, deforestation in B": a list, not an apposition
-        mention = self.by_token.get(left - 2)
-        return mention if mention is not None and mention.end == left - 1 else None
+        end = set_off_after(noun)
+        mention = self.by_token.get(end) if end is not None else None
+        return mention if mention is not None and mention.end == end + 1 else None
 
     def affiliation(self, noun: Token) -> list[Mention]:
         """People named by their trade and their organization stand for the organization."""
         if noun.lemma_.lower() in GROUP_NOUNS:  # "a team of researchers at Stanford University"
-            return [m for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                    for p in pobjs(prep) for m in self.affiliation(p)]
+            return [m for p in of_objects(noun) for m in self.affiliation(p)]
         if noun.tag_ not in ("NNS", "NN") or (noun.lemma_.lower(),) not in self.people_nouns:
             return []
         if is_former(noun):
             return []  # "former researchers of Google" do not stand for Google
         return [replace(m, source=AFFILIATION, confidence=min(m.confidence, SOURCE_CONFIDENCE[AFFILIATION]))
-                for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("at", "from", "of")
+                for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPOSITIONS
                 for p in pobjs(prep) for m in self.entities(p)
                 if self.ontology.is_a(m.cls, self.organization)]
 

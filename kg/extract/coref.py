@@ -28,6 +28,7 @@ from .lexicon import (
     REFERRING_WORDS,
 )
 from .mentions import mentions_by_token
+from .parse import set_off_after
 from .words import token_table
 
 
@@ -184,9 +185,9 @@ class ReferenceResolver:
             named = None
             if noun.dep_ == "appos":
                 named = self.by_token.get(noun.head.i)
-                left = noun.left_edge.i
-                if named is None and left >= 2 and doc[left - 1].text == ",":
-                    named = self.by_token.get(left - 2)
+                end = set_off_after(noun)
+                if named is None and end is not None:
+                    named = self.by_token.get(end)
             elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
                 named = next((self.by_token[c.i] for c in noun.head.children
                               if c.dep_ == "nsubj" and c.i in self.by_token), None)

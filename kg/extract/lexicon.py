@@ -36,6 +36,9 @@ FOREIGN_INSTITUTION_WORDS = frozenset({"banco", "banca", "banque", "bank", "caja
                                        "société", "sociedad", "compagnie", "compañía", "companhia", "fundación",
                                        "fondation", "stichting", "partido", "parti", "ministerio", "ministère",
                                        "consejo", "conseil", "radio", "televisión", "cámara", "camara"})
+# The small words between a name's head word and the rest: "Center for Robot Learning",
+# "University of Kelp", "Partnership on AI".
+NAME_HEAD_CONNECTORS = frozenset({"of", "for", "on"})
 CORPORATE_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "co.", "gmbh", "sa", "ag"})
 # Words that end a company's name and that news drops after the first mention: "Scale AI"
 # then "Scale", "Cerebras Systems" then "Cerebras".
@@ -64,7 +67,7 @@ HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "rev.", "mr", "mrs", "ms", 
                         "vice", "prime", "minister", "premier", "chancellor", "king", "queen", "prince",
                         "princess", "emperor", "empress", "sultan", "pope", "archduke", "duke", "duchess",
                         "lord", "lady", "sheikh", "senator", "governor", "mayor", "judge", "justice",
-                        "general", "actress", "actor"})
+                        "general"})
 
 # -- possessives ---------------------------------------------------------------------------
 
@@ -90,6 +93,8 @@ DESCRIPTION_ADJECTIVES = frozenset({"new", "latest", "upcoming", "updated", "sma
 
 # -- how relations are stated: prepositions, lists, clauses, modality and time -------------
 
+# Prepositions that tie a person to an organization: "researchers at Acme", "Ann Lee of Acme".
+AFFILIATION_PREPOSITIONS = frozenset({"at", "from", "of"})
 # Prepositions whose object is an argument of a noun trigger ("president of", "investor in").
 NOUN_PREPOSITIONS = frozenset({"of", "at", "for", "in", "with", "to", "from", "on", "behind"})
 # Prepositions that take the object of a nominalized verb ("investment in", "acquisition of").

@@ -25,6 +25,7 @@ from ..names import clean_surface, name_key
 from ..ontology import Ontology, Words, singular
 from ..records import GAZETTEER, NER, PATTERN, REFERENCE, SOURCE_CONFIDENCE, Mention
 from .lexicon import (
+    AFFILIATION_PREPOSITIONS,
     COLLECTION_NOUNS,
     CORPORATE_SUFFIXES,
     DROPPABLE_NAME_ENDINGS,
@@ -33,6 +34,7 @@ from .lexicon import (
     LIST_CONJUNCTIONS,
     LIST_CONNECTORS,
     NAME_CONNECTORS,
+    NAME_HEAD_CONNECTORS,
     NAME_PARTICLES,
     NAMING_VERBS,
     NOT_NAMES,
@@ -40,7 +42,7 @@ from .lexicon import (
     STOCK_EXCHANGES,
     TITLE_ABBREVIATIONS,
 )
-from .parse import pobjs
+from .parse import of_objects
 from .words import noun_words, token_table, verb_words
 
 _PARAMETER_SIZE = re.compile(r"^\d+(?:\.\d+)?[BMK]$|^\d+x\d+(?:\.\d+)?[BM]$", re.IGNORECASE)
@@ -220,7 +222,7 @@ class MentionFinder:
             while end < n and table.sent_start[end] == table.sent_start[i]:
                 if table.pos[end] == "PROPN" and table.text[end][:1].isupper():
                     end += 1
-                elif table.lower[end] in ("of", "for", "on") and end + 1 < n and table.pos[end + 1] == "PROPN" \
+                elif table.lower[end] in NAME_HEAD_CONNECTORS and end + 1 < n and table.pos[end + 1] == "PROPN" \
                         and table.text[end + 1][:1].isupper():
                     head = head if head is not None else end - 1
                     end += 2
@@ -335,7 +337,7 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
             and root.head.i >= span.end and not _names_another(root.head):
         nouns.append(root.head)  # "the HumanEval benchmark"; not "Orchid AI, a San Diego company"
         if root.head.lemma_.lower() in COLLECTION_NOUNS:  # "the Tide family of models"
-            nouns.extend(p for c in root.head.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c))
+            nouns.extend(of_objects(root.head))
     # "spokesman Bo Park", "chief executive Ann Lee": a title right before the name
     nouns.extend(c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == span.start - 1)
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
@@ -404,9 +406,9 @@ def _place_of_trigger(root: Token, ontology: Ontology, current: URIRef | None) -
 
 def _class_of_object(root: Token, ontology: Ontology, current: URIRef | None) -> URIRef | None:
     """ "Databricks bought MosaicML", "the assassination of Lincoln": the object of a verb or
-    a noun whose relations hold between things of one class only (acquired: an organization and an organization) is of that class, which
-    ever way the verb reads them; verbs of two classes ("hired": a person, a company) type
-    nothing."""
+    a noun whose relations hold between things of one class only (acquired: two
+    organizations) is of that class, whichever way the word reads them; words of two classes
+    ("hired": a person and a company) type nothing."""
     head = root.head
     if root.dep_ == "dobj" and head.pos_ == "VERB":
         relations = [r for words in verb_words(head) for r in ontology.verb_relations(words)]
@@ -738,7 +740,7 @@ def _share_list_classes(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         cls = next(iter(known))
         for m in group:
-            if m.end < len(doc) and doc[m.end].lower_ in ("of", "at", "from"):
+            if m.end < len(doc) and doc[m.end].lower_ in AFFILIATION_PREPOSITIONS:
                 continue  # "A of Acme and B of Kelp": B is in a list of people, not of companies
             if m.source == NER and m.cls != cls:
                 retyped[m.start] = _replace_class(m, cls)

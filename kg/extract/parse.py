@@ -129,6 +129,21 @@ def noun_phrase(noun: Token) -> list[Token]:
     return phrase
 
 
+def of_objects(noun: Token) -> list[Token]:
+    """What a noun's "of" names: "a set of Tide models", "a version of Zen-2", "a team of X"."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in pobjs(c)]
+
+
+def set_off_after(noun: Token) -> int | None:
+    """The token right before the comma that opens the noun's phrase, when the phrase starts
+    with a determiner or an owner ("Kelp.AI, the chatbot startup"; not "A, deforestation in
+    B", a list): where the name it is set beside ends."""
+    left = noun.left_edge.i
+    if left < 2 or noun.doc[left - 1].text != "," or noun.doc[left].dep_ not in ("det", "poss"):
+        return None
+    return left - 2
+
+
 def pobjs(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
 
