@@ -121,6 +121,15 @@ class Ontology:
             found = self._fits[key] = within(subject_class, relation.domain) and within(object_class, relation.range)
         return found
 
+    def narrower(self, relation: RelationSpec, other: RelationSpec) -> bool:
+        """Whether the relation's domain and range lie within the other's, and not the other
+        way round: worksFor (a person, an organization) is narrower than memberOf (a person
+        or an organization, an organization)."""
+        def within(inner: frozenset[URIRef], outer: frozenset[URIRef]) -> bool:
+            return bool(inner) and (not outer or all(any(self.is_a(c, o) for o in outer) for c in inner))
+        return within(relation.domain, other.domain) and within(relation.range, other.range) and not (
+            within(other.domain, relation.domain) and within(other.range, relation.range))
+
     @cached_property
     def _fits(self) -> dict[tuple, bool]:
         return {}  # asked for every candidate pair: the answer for each pair of classes, once

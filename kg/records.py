@@ -47,6 +47,7 @@ class Mention:
     confidence: float
     entry: URIRef | None = None  # the gazetteer entry, when there is one
     context_typed: bool = False  # the class comes from the words around the name, not NER
+    typed_by_name: bool = False  # ... from the name's own last word ("Nimbus Labs"), a weaker sign
     #: the name with what news writes beside it to say which one is meant, an alias: a place
     #: with the larger place it is in ("Tupelo, Miss.": the mention itself is "Tupelo", and
     #: "Miss." a mention of its own), a person with a title of address ("President Lincoln")
@@ -57,7 +58,9 @@ class Mention:
         """How much this mention's class counts when mentions of one name disagree."""
         if self.source == GAZETTEER:
             return 10.0
-        return 3.0 if self.context_typed else {PATTERN: 2.0}.get(self.source, self.confidence)
+        if self.context_typed:
+            return 2.5 if self.typed_by_name else 3.0
+        return {PATTERN: 2.0}.get(self.source, self.confidence)
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]

@@ -229,6 +229,59 @@ def test_passives_and_relative_clauses(nlp, text, expected):
     assert expected <= relations_in(nlp, text)
 
 
+@pytest.mark.parametrize(("text", "expected", "unwanted"), [
+    # an apposition after a list is said of its last member, however the parser hung it
+    ("Kelp AI and Nimbus Labs, the cloud company that Kelp AI acquired in 2020, introduced a model.",
+     {("Kelp AI", "acquired", "Nimbus Labs")}, set()),
+    # a clause hung on the nameless noun after "of" is about the noun the "of" belongs to
+    ("The Tide-3 model was trained on Reef, a dataset of public documents that Nimbus Labs assembled.",
+     {("Nimbus Labs", "created", "Reef")}, set()),
+    # a name the parser found no place for, before the noun set beside it
+    ("A Test for Contract Readers\n\n"
+     "Researchers at Nimbus Labs have released Reefbench, a benchmark of 900 questions about contracts.",
+     {("Nimbus Labs", "created", "Reefbench")}, set()),
+    # ... but not a noun after a name that has its own place in the clause
+    ("Nimbus Labs thanked Kelp AI, the company that paid for the work.", set(),
+     {("Kelp AI", "created", "Nimbus Labs")}),
+])
+def test_relative_clauses_on_nouns_beside_names(nlp, text, expected, unwanted):
+    found = relations_in(nlp, text)
+    assert expected <= found, found
+    assert not found & unwanted, found
+
+
+@pytest.mark.parametrize(("text", "expected", "unwanted"), [
+    # one word for two relations: the narrower one that fits the pair says it
+    ("Tom Reed joined Kelp AI as chief scientist in May.", {("Tom Reed", "worksFor", "Kelp AI")},
+     {("Tom Reed", "memberOf", "Kelp AI")}),
+    ("Kelp AI joined the Open Model Alliance in May.", {("Kelp AI", "memberOf", "Open Model Alliance")}, set()),
+    ("Ann Lee moved to Nimbus Labs after six years at Kelp AI.", {("Ann Lee", "worksFor", "Nimbus Labs")}, set()),
+    ("Ann Lee moved to Lisbon in May.", set(), {("Ann Lee", "worksFor", "Lisbon")}),
+])
+def test_joining_and_moving(nlp, text, expected, unwanted):
+    found = relations_in(nlp, text)
+    assert expected <= found, found
+    assert not found & unwanted, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clause with no relative pronoun has the noun it modifies as its object
+    ("Nimbus Labs, the startup Kelp AI bought last year, makes chips.", {("Kelp AI", "acquired", "Nimbus Labs")}),
+    # a company's "it" in such a clause is the company the sentence is about
+    ("Kelp AI refined the method through earlier releases such as Tide-2, a 3-billion-parameter model it "
+     "released in May.",
+     {("Kelp AI", "releases", "Tide-2")}),
+])
+def test_clauses_without_a_relative_pronoun(nlp, text, expected):
+    assert expected <= relations_in(nlp, text)
+
+
+def test_it_in_a_clause_on_a_company_is_not_that_company(nlp):
+    found = relations_in(nlp, "Kelp AI praised Nimbus Labs, which it backed in 2021.")
+    assert ("Kelp AI", "investsIn", "Nimbus Labs") in found
+    assert not {t for t in found if t[0] == t[2]}
+
+
 def test_researchers_found_nothing_for_their_employer(nlp):
     text = "Mistral AI, a startup founded by Arthur Mensch and two researchers from Google DeepMind, released a model."
     found = relations_in(nlp, text)
@@ -430,6 +483,22 @@ def test_names_by_how_companies_are_named(nlp, text, wanted, unwanted):
     assert not {name for name, cls in found if cls == "Organization"} & unwanted
 
 
+def test_the_words_around_a_name_outweigh_its_own_last_word(nlp):
+    # the headline's "Cloud" says product; the apposition says company, and wins, though the
+    # name is written three times and NER calls it a person each time
+    text = ("Nimbus Cloud doubles down on open models with Tide-3\n\n"
+            "Nimbus Cloud, the cloud computing arm of Seattle-based Nimbus Group, gives its models away. "
+            "Later, Nimbus Cloud said it had published more models.")
+    classes = {cls for name, cls in mentions_in(nlp, text) if name == "Nimbus Cloud"}
+    assert classes == {"Organization"}
+    assert ("Nimbus Cloud", "partOf", "Nimbus Group") in relations_in(nlp, text)
+
+
+def test_a_modifier_noun_after_the_is_no_reference(nlp):
+    doc = nlp("Nimbus launched the Tide-3 app in May. Kelp Cloud, the cloud computing arm of Kelp Group, sells it.")
+    assert not [m for m in doc._.kg_mentions if m.text == "cloud"]
+
+
 def test_a_company_s_short_name_is_the_company(nlp):
     doc = nlp("Dune Robotics makes arms for warehouses. Dune said sales doubled, and Dune hired Ann Lee.")
     names = {m.text: m.name for m in doc._.kg_mentions}
@@ -492,10 +561,12 @@ def test_a_second_doer(nlp, text, expected, unwanted):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Ann Lee ran the lab for years. In 2021 she joined Nimbus Labs.", {("Ann Lee", "memberOf", "Nimbus Labs")}),
-    ("Tom Reed sold his shares after he joined Nimbus Labs.", {("Tom Reed", "memberOf", "Nimbus Labs")}),
-    # "it" opening a sentence is left alone: it is as often the news as a company
-    ("Acme Robotics grew fast. It acquired Nimbus Labs in May.", set()),
+    ("Ann Lee ran the lab for years. In 2021 she joined Nimbus Labs.", {("Ann Lee", "worksFor", "Nimbus Labs")}),
+    ("Tom Reed sold his shares after he joined Nimbus Labs.", {("Tom Reed", "worksFor", "Nimbus Labs")}),
+    # "it" opening a sentence is what the sentence before was about
+    ("Acme Robotics grew fast. In May it acquired Nimbus Labs.", {("Acme Robotics", "acquired", "Nimbus Labs")}),
+    # ... but not in "It is": as often the news itself as a company
+    ("Acme Robotics grew fast. It is not clear who acquired Nimbus Labs.", set()),
     # a relative clause has a reference of its own
     ("Ann Lee praised the film in which he joins Nimbus Labs.", set()),
 ])
@@ -653,7 +724,7 @@ def test_datelines(nlp, text, wanted, unwanted):
      "a license.", {("Ann Lee", "founded", "Kelp.AI")}),
     # a title held before ("had been", "was") is no current job
     ("Ann Lee, who had been Kelp AI's chief executive, is joining Nimbus Labs.",
-     {("Ann Lee", "memberOf", "Nimbus Labs")}),
+     {("Ann Lee", "worksFor", "Nimbus Labs")}),
     # "X of Acme" is someone at Acme; a noun that is a trigger itself takes its own "of"
     ("The project is led by Ann Lee of Nimbus Labs.", {("Ann Lee", "worksFor", "Nimbus Labs")}),
     ("Ann Lee, a co-founder of Nimbus Labs, spoke on Monday.", {("Ann Lee", "founded", "Nimbus Labs")}),

@@ -59,6 +59,16 @@ def test_a_trigger_can_serve_several_relations(ontology):
     assert {"releases", "founded"} <= launch
 
 
+@pytest.mark.parametrize(("relation", "other", "expected"), [
+    ("worksFor", "memberOf", True),  # a person, against a person or an organization
+    ("memberOf", "worksFor", False),
+    ("releases", "created", False),  # ranges that overlap, neither within the other
+    ("acquired", "partOf", False),  # the same domain and range: neither is narrower
+])
+def test_a_relation_narrower_than_another(ontology, relation, other, expected):
+    assert ontology.narrower(ontology.relation_named(relation), ontology.relation_named(other)) is expected
+
+
 @pytest.mark.parametrize(("content", "message"), [
     ("@prefix ai: <https://example.org/kg/ontology#> .\nai:X a owl:Class", "cannot parse"),
     ("@prefix ai: <https://example.org/kg/ontology#> .\n", "declares no owl:Class"),

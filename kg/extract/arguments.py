@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..ontology import Ontology, RelationSpec
+from ..ontology import Ontology, RelationSpec, singular
 from ..records import AFFILIATION, SOURCE_CONFIDENCE, Mention
 from .lexicon import (
     AFFILIATION_PREPOSITIONS,
@@ -30,11 +30,13 @@ from .lexicon import (
     NOMINAL_OBJECT_PREPOSITIONS,
     NOUN_PREPOSITIONS,
     POSSESSIVE_MARKERS,
+    RELATIVE_PRONOUNS,
     VERSION_NOUNS,
 )
 from .mentions import mentions_by_token, surface_lists
 from .modality import former as is_former
 from .parse import (
+    UNPARSED_NAME_LABELS,
     antecedent,
     comitative,
     comitative_objects,
@@ -99,6 +101,11 @@ class ArgumentResolver:
             subjects = inherited_subjects(verb)
             rule = "verb-inherited"
         resolved_subjects, resolved_objects = self.resolve(subjects), self.resolve(objects)
+        if not resolved_objects and resolved_subjects and _object_gap(verb):
+            # "the startup Acme bought", "a model it released in May": a clause with no
+            # relative pronoun has the noun it modifies as its missing object
+            resolved_objects = self.resolve([verb.head])
+            rule = "verb-participle"
         # "released Qwen9, along with Qwen9-Coder": a name set beside the object that cannot
         # do what the verb says, and can undergo it, is another object, not another doer
         beside = {m.start for m in self.resolve(comitative_objects(verb))}
@@ -212,7 +219,13 @@ class ArgumentResolver:
         found: dict[int, Mention] = {}
         for token in tokens:
             meant = antecedent(token)
-            for mention in self.entities(meant):
+            mentions = self.entities(meant)
+            if not mentions and meant is not token and meant.dep_ == "pobj" and meant.head.lower_ == "of" \
+                    and meant.head.head.pos_ in ("NOUN", "PROPN"):
+                # "Reef, a dataset of web pages that Acme assembled": a clause the parser hung on
+                # the nameless noun after "of" is about the noun the "of" belongs to
+                mentions = self.entities(meant.head.head)
+            for mention in mentions:
                 # "Meta, which acquired Scale AI, and Google": a relative clause is about the
                 # names before it, not those after it
                 if meant is token or mention.start < token.i:
@@ -230,12 +243,20 @@ class ArgumentResolver:
                 continue
             if t.pos_ not in ("NOUN", "PROPN"):
                 continue
+            before = self._name_before(t)
+            if before is not None and t.dep_ != "appos" and \
+                    self.doc[before.start:before.end].root.dep_ not in UNPARSED_NAME_LABELS:
+                before = None  # "Acme released HelixQA, a benchmark": only where the parser made no
+                # apposition of the noun because it had no place for the name ("advmod")
             if t.dep_ == "appos" and t.head.i in self.by_token:
-                # "Mistral AI, a startup founded by ...": the apposition is the name's
+                # "Mistral AI, a startup founded by ...": the apposition is the name's; after a
+                # list ("Acme and Kelp, the firm that ...") the parser hangs it on the first
+                # member, but it is said of the last, right before its comma
                 head = self.by_token[t.head.i]
+                if before is not None and before in self.lists.get(head.start, ()):
+                    head = before
                 found.setdefault(head.start, head)
                 continue
-            before = self._name_before(t) if t.dep_ == "appos" else None
             if before is not None:
                 found.setdefault(before.start, before)  # the same, where the parser hung both elsewhere
                 continue
@@ -278,7 +299,13 @@ class ArgumentResolver:
         """People named by their trade and their organization stand for the organization."""
         if noun.lemma_.lower() in GROUP_NOUNS:  # "a team of researchers at Stanford University"
             return [m for p in of_objects(noun) for m in self.affiliation(p)]
-        if noun.tag_ not in ("NNS", "NN") or (noun.lemma_.lower(),) not in self.people_nouns:
+        if noun.tag_ in ("NNS", "NN"):
+            lemma = noun.lemma_.lower()
+        elif noun.is_sent_start and noun.tag_ in ("NNP", "NNPS"):
+            lemma = singular(noun.lower_)  # "Researchers at Acme ...", capitalised, taken for a name
+        else:
+            return []
+        if (lemma,) not in self.people_nouns:
             return []
         if is_former(noun):
             return []  # "former researchers of Google" do not stand for Google
@@ -335,6 +362,15 @@ class ArgumentResolver:
                     if t.i in self.by_token:
                         found.append(self.by_token[t.i])
         return found
+
+
+def _object_gap(verb: Token) -> bool:
+    """Whether the verb heads a clause on a noun, with a subject of its own, no relative
+    pronoun and nothing else to be its object ("the startup Acme bought last year")."""
+    if verb.dep_ not in ("relcl", "acl") or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.lower_ in RELATIVE_PRONOUNS
+                   or (c.dep_ == "prep" and not pobjs(c)) for c in verb.children)
 
 
 def coordinated(doc: Doc, mentions: Sequence[Mention]) -> dict[int, tuple[Mention, ...]]:

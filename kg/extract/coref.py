@@ -206,6 +206,8 @@ class ReferenceResolver:
             i += 1
         if i >= len(doc) or doc[i].pos_ != "NOUN" or doc[i].tag_ in ("NNS", "NNPS"):
             return None
+        if token.dep_ == "det" and token.head.i > i:
+            return None  # "the cloud computing arm": the noun modifies another, it names nothing
         if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
             return None  # "the model Llama 3": the name follows
         cls = self.ontology.class_triggers.get((doc[i].lemma_.lower(),))
@@ -240,15 +242,23 @@ class ReferenceResolver:
         sold the unit after it ...", "Ann Lee left Acme when she ..."), else, for a person,
         the subject of the sentence before ("Ann Lee ... Last year she joined ...")."""
         wanted = self.organization if token.lower_ == "it" else self.person if token.lower_ in PERSON_PRONOUNS else None
-        if wanted is None or token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ in ("relcl", "acl"):
-            return None  # a relative clause has its own reference: "the film in which he ..."
+        if wanted is None or token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        if token.head.dep_ in ("relcl", "acl"):
+            # "Tide-2, a model it released in May", "Kelp, which it backed": a company's "it" in
+            # a clause on a noun is the company the sentence is about; a person's has its own
+            # reference ("the film in which he ...")
+            if wanted != self.organization:
+                return None
+            subject = self._governing_subject(token.head.head, before=token.i)
+            return _reference(token, subject) if subject is not None else None
         root = token.sent.root
         for child in root.children:
             subject = self.by_token.get(child.i) if child.dep_ in ("nsubj", "nsubjpass") else None
             if subject is not None and subject.end <= token.i:
                 return _reference(token, subject) if subject.cls == wanted else None
-        if wanted == self.organization:
-            return None  # "it" opening a sentence is as often the news itself as a company
+        if wanted == self.organization and token.head.lemma_ == "be":
+            return None  # "It is ...": as often the news itself as a company
         previous = self._previous_subject(token)
         if previous is None or previous.cls != wanted or token.i != self._clause_start(token):
             return None
@@ -280,12 +290,9 @@ class ReferenceResolver:
             named = self.by_token.get(ancestor.i)
             if named is not None and named.cls == self.organization and named.end <= token.i:
                 return _reference(token, named)
-            for child in ancestor.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    subject = self.by_token.get(child.i)
-                    plural = any(c.dep_ == "conj" for c in child.children)  # "A and B ... its": not A
-                    if subject is not None and subject.cls == self.organization and subject.end <= token.i and not plural:
-                        return _reference(token, subject)
+            subject = self._subject_of(ancestor, before=token.i)
+            if subject is not None:
+                return _reference(token, subject)
             if ancestor.head.i == ancestor.i:
                 break
             ancestor = ancestor.head
@@ -294,6 +301,25 @@ class ReferenceResolver:
             return _reference(token, previous)
         antecedent = self.earlier.most_salient(self.organization)
         return _reference(token, antecedent) if antecedent else None
+
+    def _subject_of(self, clause: Token, *, before: int) -> Mention | None:
+        """The organization named as the clause's one subject before the position."""
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                subject = self.by_token.get(child.i)
+                plural = any(c.dep_ == "conj" for c in child.children)  # "A and B ... its": not A
+                if subject is not None and subject.cls == self.organization and subject.end <= before and not plural:
+                    return subject
+        return None
+
+    def _governing_subject(self, token: Token, *, before: int) -> Mention | None:
+        """The organization that is the subject of the nearest clause governing the token."""
+        ancestor = token
+        while True:
+            subject = self._subject_of(ancestor, before=before)
+            if subject is not None or ancestor.head.i == ancestor.i:
+                return subject
+            ancestor = ancestor.head
 
     def _previous_subject(self, token: Token) -> Mention | None:
         """The named subject of the main clause of the sentence before the token's, if any: what

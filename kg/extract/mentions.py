@@ -314,13 +314,21 @@ class MentionFinder:
         person = self.ontology.class_of_label("PERSON")
         if person is not None and mention.cls != person and _particle_name(span):
             return _replace_class(mention, person)  # "Ann de Vries", which NER took for a company
-        cls = class_from_context(span, self.ontology, current=mention.cls)
+        cls = class_from_context(span, self.ontology, current=mention.cls, name_word=False)
+        if cls is not None:
+            # what the words around say counts for more than NER, also where they agree: "Red
+            # Hat, the software company" outweighs NER's calling it a person elsewhere
+            return _replace_class(mention, cls)
+        cls = class_of_name_word(span, self.ontology, current=mention.cls)
         if cls is None or cls == mention.cls:
             return mention
-        return _replace_class(mention, cls)
+        # weaker than what the words around a name say: "Kelp Cloud, the computing arm of
+        # Kelp Group" is a company, though its last word names a product
+        return replace(mention, cls=cls, context_typed=True, typed_by_name=True)
 
 
-def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None = None) -> URIRef | None:
+def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None = None,
+                       name_word: bool = True) -> URIRef | None:
     """The class the words around a name give it. ``current`` is the class it has so far."""
     root = span.root
     nouns: list[Token] = []
@@ -370,10 +378,14 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
                    for c in (*r.domain, *r.range)}
         if len(classes) == 1 and noun.i not in range(span.start, span.end):
             return classes.pop()
+    return class_of_name_word(span, ontology, current=current) if name_word else None
+
+
+def class_of_name_word(span: Span, ontology: Ontology, *, current: URIRef | None = None) -> URIRef | None:
+    """A name whose last word is a noun of a class names a member of it, as English names
+    institutions: "Nimbus Labs", "Tufts University", "the Open Data Alliance". It undoes NER's
+    taking them for people; "Kelp Cloud", which NER calls a company, stays one."""
     if len(span) > 1 and span[-1].is_title and current in (None, ontology.class_of_label("PERSON")):
-        # a name whose last word is a noun of a class names a member of it, as English names
-        # institutions: "Nimbus Labs", "Tufts University", "the Open Data Alliance". It
-        # undoes NER's taking them for people; "Kelp Cloud", which NER calls a company, stays one
         last = span[-1]  # a proper noun keeps its plural as its lemma
         for words in (*noun_words(last), (singular(last.lower_),)):
             cls = ontology.class_triggers.get(words)
@@ -776,9 +788,15 @@ def unify_classes(mentions: list[Mention]) -> list[Mention]:
     """One name, one class within a document: "MosaicML, a startup" makes every MosaicML of
     the article an organization, whatever NER said of each."""
     votes: dict[tuple[str, ...], dict[URIRef, float]] = {}
+    by_name_word: set[tuple[str, ...]] = set()
     for m in mentions:
         if m.source in (NER, PATTERN):
-            tally = votes.setdefault(name_key(m.name), {})
+            key = name_key(m.name)
+            if m.typed_by_name:
+                if key in by_name_word:
+                    continue  # the name's own word says the same each time it is written: once
+                by_name_word.add(key)
+            tally = votes.setdefault(key, {})
             tally[m.cls] = tally.get(m.cls, 0.0) + m.class_weight
     winner = {key: max(tally, key=lambda c: (tally[c], str(c))) for key, tally in votes.items()}
     return [replace(m, cls=winner[name_key(m.name)]) if m.source in (NER, PATTERN)

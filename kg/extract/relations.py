@@ -278,13 +278,14 @@ class CandidateFinder:
                     if table.pos[t] != "VERB" and any(
                             table.head[u] == t and table.dep[u] in ("acl", "relcl") for u in path):
                         continue  # "a collaboration led by Acme": the clause says how Acme relates, not the noun
-                    for relation in self._relations_at(token):
+                    relations = self._relations_at(token)
+                    for relation in relations:
                         forward = onto.fits(relation, a.cls, b.cls)
                         backward = onto.fits(relation, b.cls, a.cls)
                         if relation.symmetric or forward != backward:
                             pair = ([a], [b]) if forward else ([b], [a])
-                            yield from self._pairs([relation], *pair, PATH_RULE, token, sent, reversible=False,
-                                                   mood=mood)
+                            yield from self._pairs(relations, *pair, PATH_RULE, token, sent, reversible=False,
+                                                   mood=mood, only=relation)
 
     def _argues_for_another(self, token: Token, a: Mention, b: Mention) -> bool:
         """Whether a word takes a name other than these two as its subject, object or owner
@@ -421,11 +422,14 @@ class CandidateFinder:
     # -- checks --------------------------------------------------------------------------
     def _pairs(self, relations: Sequence[RelationSpec], subjects: Sequence[Mention],
                objects: Sequence[Mention], rule: str, trigger: Token, sent: Span, *,
-               reversible: bool = True, mood: Mood | None = None) -> Iterator[RelationMention]:
+               reversible: bool = True, mood: Mood | None = None,
+               only: RelationSpec | None = None) -> Iterator[RelationMention]:
+        """The candidates the trigger's relations give each subject and object (``only``: of
+        this one of them, the others being there to say whether a narrower one fits)."""
         if not subjects or not objects:
             return
         negated, plan, former, capable, pending = mood or self._mood(trigger)
-        for stated in relations:
+        for stated in relations if only is None else (only,):
             relation, how_stated, factor, problem = stated, "", 1.0, None
             # "has not yet released X": not done, but under way, as a plan is, for the relations
             # that have plans; "can't match it yet" still denies
@@ -446,6 +450,10 @@ class CandidateFinder:
                 for o in objects:
                     if name_key(s.name) == name_key(o.name) or o in self.lists.get(s.start, ()):
                         continue  # the members of one list are never each other's arguments
+                    if any(other is not stated and self.ontology.fits(other, s.cls, o.cls)
+                           and self.ontology.narrower(other, stated) for other in relations):
+                        continue  # one word, several relations: the one made for this pair says it
+
                     if AFFILIATION in (s.source, o.source) and self.ontology.is_a(o.cls, self.organization):
                         # people's work is their organization's; their memberships and stakes are not
                         continue
