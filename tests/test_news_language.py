@@ -276,6 +276,31 @@ def test_clauses_without_a_relative_pronoun(nlp, text, expected):
     assert expected <= relations_in(nlp, text)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a preposition the parser hung on the last word of the object's name
+    ("Nimbus Labs makes software. It compared Tide 3.0 8B Instruct with Kelp's Orca 2 8B last week.",
+     {("Tide 3.0 8B Instruct", "comparedWith", "Orca 2 8B")}),
+    # ", one of Kelp AI's Tide models": the plural stands for the name set before it
+    ("Answers were generated with text-tide-003, one of Kelp AI's Tide models.",
+     {("Kelp AI", "develops", "text-tide-003")}),
+    # ", an early Kelp AI code model": the modifier owns the name, as a possessor would
+    ("Nimbus says Tide-1 matches code-wren-001, an early Kelp AI code model that powered Kelp Copilot.",
+     {("Kelp AI", "develops", "code-wren-001")}),
+])
+def test_names_set_beside_nouns_of_their_class(nlp, text, expected):
+    assert expected <= relations_in(nlp, text)
+
+
+def test_one_of_a_company_s_models_is_a_model(nlp):
+    found = mentions_in(nlp, "Answers were generated with text-tide-003, one of Kelp AI's Tide models.")
+    assert ("text-tide-003", "AIModel") in found
+
+
+def test_a_company_before_a_noun_with_no_name_beside_it_owns_nothing(nlp):
+    found = relations_in(nlp, "Tide-1 beat every early Kelp AI code model on the test.")
+    assert not {t for t in found if t[0] == "Kelp AI"}
+
+
 def test_it_in_a_clause_on_a_company_is_not_that_company(nlp):
     found = relations_in(nlp, "Kelp AI praised Nimbus Labs, which it backed in 2021.")
     assert ("Kelp AI", "investsIn", "Nimbus Labs") in found

@@ -123,10 +123,17 @@ class ArgumentResolver:
     def object_pairs(self, verb: Token) -> tuple[list[Mention], list[Mention]]:
         direct = [c for c in verb.children if c.dep_ == "dobj"]
         oblique = [p for c in verb.children if c.dep_ == "prep" and not comitative(c) for p in pobjs(c)]
-        oblique += [p for d in direct for c in d.children if c.dep_ == "prep" and not comitative(c) for p in pobjs(c)]
+        # a preposition hung on the object, or on any word of the name it is part of ("compared
+        # Tide 8B Instruct with Orca": "with" on "Instruct", which the parser took for a verb)
+        words = {t for d in direct for t in self._name_tokens(d)}
+        oblique += [p for w in words for c in w.children if c.dep_ == "prep" and not comitative(c) for p in pobjs(c)]
         if not direct or not oblique:
             return [], []
         return self.resolve(direct), self.resolve(oblique)
+
+    def _name_tokens(self, token: Token) -> list[Token]:
+        mention = self.by_token.get(token.i)
+        return [token] if mention is None else list(self.doc[mention.start:mention.end])
 
     def noun_arguments(self, noun: Token, depth: int = 0) -> tuple[list[Mention], list[Mention], str]:
         phrase = noun_phrase(noun)
@@ -270,6 +277,12 @@ class ArgumentResolver:
                     for m in self.entities(c):
                         found.setdefault(m.start, m)
                 continue
+            one = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else None
+            if one is not None and one.lower_ == "one" and one.i >= 2 and self.doc[one.i - 1].text == ",":
+                # "text-wren-002, one of Kelp's Wren models": the plural stands for the name too
+                named_one = self.by_token.get(one.i - 2)
+                if named_one is not None and named_one.end == one.i - 1:
+                    found.setdefault(named_one.start, named_one)
             for member in self.affiliation(t):  # "researchers at Princeton University"
                 found.setdefault(member.start, member)
             collection = t.lemma_.lower() in COLLECTION_NOUNS

@@ -516,7 +516,11 @@ def _surface_apposition(span: Span) -> Token | None:
     if i + 1 >= len(doc) or doc[i].text != ",":
         return None
     i += 1
-    if doc[i].lower_ in ("a", "an", "the"):
+    if doc[i].lower_ == "one" and i + 2 < len(doc) and doc[i + 1].lower_ == "of":
+        i += 2  # ", one of Kelp's Tide models": one of the things the plural names
+        if doc[i].lower_ in ("the", "its", "their", "his", "her"):
+            i += 1
+    elif doc[i].lower_ in ("a", "an", "the"):
         i += 1
     head = None
     while i < len(doc) and i < span.end + 8 and (doc[i].pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "ADV")

@@ -36,6 +36,7 @@ from .modality import Mood, mood
 from .parse import (
     pobjs,
     possessor,
+    set_off_after,
     tagged_noun_verb,
 )
 from .scoring import relation_features
@@ -406,6 +407,14 @@ class CandidateFinder:
                 following = self.by_token.get(owner.end)
                 candidates = [following] if following is not None and root.head.i in range(
                     following.start, following.end) else []
+                noun = root.head
+                while noun.dep_ == "compound" and noun.head.i > noun.i:
+                    noun = noun.head  # "an OpenAI code model": the phrase's head
+                end = set_off_after(noun) if not candidates and noun.pos_ == "NOUN" else None
+                if end is not None and end in self.by_token and self.by_token[end].end == end + 1:
+                    # "code-wren-001, an early Kelp AI code model": the noun set beside a name
+                    # is that name, and its modifier owns it as a possessor would
+                    candidates = [self.by_token[end]]
             else:
                 # "Acme's Zen-2 and Nimbus's Orca-7": one to one; a name with its own
                 # possessor, or a possessor itself, is not this owner's
