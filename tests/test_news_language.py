@@ -320,6 +320,32 @@ def test_the_speaker_is_no_argument_of_what_is_said(nlp, text):
     assert not {t for t in found if speaker in (t[0], t[2])}, found
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the collaboration" is the one the text called a collaboration
+    ("Orca, an open research collaboration, released Tide-3 on Monday. The collaboration was started by "
+     "Kelp AI and Nimbus Labs in 2021.", {("Kelp AI", "founded", "Orca"), ("Nimbus Labs", "founded", "Orca")}),
+    # "it" with one subject named before it in the sentence, whichever clause is the main one
+    ("Kelp AI also works with other backers of open models: in December it launched the Open Model Alliance "
+     "together with Nimbus Labs.", {("Kelp AI", "founded", "Open Model Alliance")}),
+    # the name right after "of" is its object, wherever the parser hung it, and of the class the
+    # preposition's relations take
+    ("It is co-led by Ann de Vries of KelpWorks and Tom Reed of Nimbus Labs, and others have contributed.",
+     {("Ann de Vries", "worksFor", "KelpWorks"), ("Tom Reed", "worksFor", "Nimbus Labs")}),
+])
+def test_references_and_objects_the_parser_misplaced(nlp, text, expected):
+    assert expected <= relations_in(nlp, text)
+
+
+def test_a_name_after_a_person_and_of_is_an_organization(nlp):
+    # NER misses "TideForge"; "of" after a person says where the person works
+    assert ("TideForge", "Organization") in mentions_in(nlp, "Ann Lee of TideForge spoke first.")
+
+
+def test_the_collaboration_with_none_so_called_is_nobody(nlp):
+    found = relations_in(nlp, "Kelp AI sells chips. The collaboration was started by Nimbus Labs in 2021.")
+    assert not {t for t in found if t[1] == "founded"}
+
+
 def test_it_in_a_clause_on_a_company_is_not_that_company(nlp):
     found = relations_in(nlp, "Kelp AI praised Nimbus Labs, which it backed in 2021.")
     assert ("Kelp AI", "investsIn", "Nimbus Labs") in found

@@ -68,8 +68,19 @@ OFFICER_FLAT = [("Kelp", "Kelp", "PROPN", "NNP", 4, "compound"), ("chief", "chie
                 ("Lee", "Lee", "PROPN", "NNP", 5, "nsubj"), ("spoke", "speak", "VERB", "VBD", 5, "ROOT"),
                 (".", ".", "PUNCT", ".", 5, "punct")]
 
+# "Ann Lee of Kelp and Tom Reed of Dune spoke.", with "of" taking "Reed" and Kelp hung on it
+MISPLACED_OF = [("Ann", "Ann", "PROPN", "NNP", 1, "compound"), ("Lee", "Lee", "PROPN", "NNP", 9, "nsubj"),
+                ("of", "of", "ADP", "IN", 1, "prep"), ("Kelp", "Kelp", "PROPN", "NNP", 6, "nmod"),
+                ("and", "and", "CCONJ", "CC", 3, "cc"), ("Tom", "Tom", "PROPN", "NNP", 3, "conj"),
+                ("Reed", "Reed", "PROPN", "NNP", 2, "pobj"), ("of", "of", "ADP", "IN", 6, "prep"),
+                ("Dune", "Dune", "PROPN", "NNP", 7, "pobj"), ("spoke", "speak", "VERB", "VBD", 9, "ROOT"),
+                (".", ".", "PUNCT", ".", 9, "punct")]
+
 
 @pytest.mark.parametrize(("rows", "names", "expected"), [
+    # the name right after a preposition is its object, wherever the parser hung it
+    (MISPLACED_OF, [(0, 2, AI.Person), (3, 4, AI.Organization), (5, 7, AI.Person), (8, 9, AI.Organization)],
+     {("Ann Lee", "worksFor", "Kelp"), ("Tom Reed", "worksFor", "Dune")}),
     # a name before the titles of a name after them is whom the titles are at
     (OFFICER_FLAT, [(0, 1, AI.Organization), (3, 5, AI.Person)], {("Ann Lee", "worksFor", "Kelp")}),
     # the path between two names, through a noun trigger and its preposition

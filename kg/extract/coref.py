@@ -162,13 +162,14 @@ class ReferenceResolver:
         named = {name_key(m.name): m for m in self.earlier.organizations_by_last_word.get(noun.lower_, ())}
         if len(named) == 1:
             return _reference(noun, next(iter(named.values())))
-        if noun.lemma_.lower() not in GENERIC_ORGANIZATION_NOUNS:
-            return None  # "the forum", "the agency": only a name ending so can be meant
-        # "Kelp.AI, the chatbot startup, ... the startup": the one the text called so; "the
-        # company" is the one the article is about, whatever else it called a company
+        # "Kelp.AI, the chatbot startup, ... the startup", "Orca, a research collaboration ...
+        # the collaboration": the one the text called so; "the company" is the one the
+        # article is about, whatever else it called a company
         called = [m for i, m in self.described.get(noun.lemma_.lower(), ()) if i < token.i]
         if called and noun.lemma_.lower() not in BROADEST_ORGANIZATION_NOUNS:
             return _reference(noun, called[-1])
+        if noun.lemma_.lower() not in GENERIC_ORGANIZATION_NOUNS:
+            return None  # "the forum", "the agency": only a name ending so, or called so, is meant
         antecedent = self.earlier.most_salient(self.organization)
         # anchored on the noun alone: its modifiers ("San Francisco-based") are read on their own
         return _reference(noun, antecedent) if antecedent else None
@@ -179,7 +180,7 @@ class ReferenceResolver:
         found: dict[str, list[tuple[int, Mention]]] = {}
         doc, table = self.doc, self.table
         for i, lemma in enumerate(table.lemma):
-            if lemma.lower() not in GENERIC_ORGANIZATION_NOUNS or table.pos[i] != "NOUN":
+            if (lemma.lower(),) not in self.org_nouns or table.pos[i] != "NOUN":
                 continue
             noun = doc[i]
             named = None
@@ -257,6 +258,13 @@ class ReferenceResolver:
             subject = self.by_token.get(child.i) if child.dep_ in ("nsubj", "nsubjpass") else None
             if subject is not None and subject.end <= token.i:
                 return _reference(token, subject) if subject.cls == wanted else None
+        # "Acme works with others: in May it launched ...": the one subject named before it in
+        # the sentence, whatever clause the parser made the main one
+        earlier = {self.by_token[t.i].start: self.by_token[t.i] for t in token.sent
+                   if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass") and t.i in self.by_token}
+        if len(earlier) == 1:
+            subject = next(iter(earlier.values()))
+            return _reference(token, subject) if subject.cls == wanted else None
         if wanted == self.organization and token.head.lemma_ == "be":
             return None  # "It is ...": as often the news itself as a company
         previous = self._previous_subject(token)

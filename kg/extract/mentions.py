@@ -357,7 +357,8 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
     if following is not None:
         appositions.append(following)
     nouns.extend(appositions)
-    located = _place_of_trigger(root, ontology, current) or _class_of_object(root, ontology, current)
+    located = _place_of_trigger(root, ontology, current) or _class_of_object(root, ontology, current) \
+        or _class_after_preposition(span, ontology, current)
     if located is not None:
         return located
     naming = root.head
@@ -433,6 +434,17 @@ def _class_of_object(root: Token, ontology: Ontology, current: URIRef | None) ->
     if len(classes) == 1 and current not in classes:
         return classes.pop()
     return None
+
+
+def _class_after_preposition(span: Span, ontology: Ontology, current: URIRef | None) -> URIRef | None:
+    """ "Ann de Vries of ServiceNow": a name NER missed, right after a name and a preposition
+    whose relations all have one class as their range, is of that class (read off the words:
+    the parser hangs such names anywhere)."""
+    doc, i = span.doc, span.start
+    if current is not None or i < 2 or doc[i - 1].tag_ != "IN" or doc[i - 2].pos_ != "PROPN":
+        return None
+    ranges = {c for r in ontology.preposition_relations(doc[i - 1].lower_) for c in r.range}
+    return ranges.pop() if len(ranges) == 1 else None
 
 
 def _particle_name(span: Span) -> bool:

@@ -199,6 +199,11 @@ class CandidateFinder:
                     and not self.arguments.relational(token.head) else [])
                 if heads:
                     objects = [m for p in pobjs(token) for m in self.arguments.entities(p)]
+                    following = self.by_token.get(i + 1)
+                    if following is not None and following.start == i + 1 and following not in objects:
+                        # "Ann de Vries of ServiceNow and Tom Reed of ...": the name right after
+                        # the preposition is its object, wherever the parser hung it
+                        objects.insert(0, following)
                     yield from self._pairs(relations, heads, objects, "preposition", token, sent,
                                            reversible=False)
         yield from self._possessives(sent)
