@@ -296,6 +296,27 @@ def test_one_of_a_company_s_models_is_a_model(nlp):
     assert ("text-tide-003", "AIModel") in found
 
 
+def test_a_possessor_of_the_noun_set_beside_a_name_owns_the_name(nlp):
+    # the parser made "seller" the verb's object; the comma still sets it beside "K100 GPUs"
+    text = ("Kelp AI makes chips. Kelp AI says the system runs 30 times faster than the same number of "
+            "K100 GPUs, the company's current best seller.")
+    assert ("Kelp AI", "develops", "K100 GPUs") in relations_in(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a word of one earlier name before a noun of its class is that name
+    ("Kelp AI released Falcon-3-mini on Monday. Ann Lee said the mini model offers abilities comparable to "
+     "Orca 2.", {("Falcon-3-mini", "comparedWith", "Orca 2")}),
+    ("Kelp AI released Falcon 3 70B in May. Last week the 70B model beat Orca 2 on every test.",
+     {("Falcon 3 70B", "comparedWith", "Orca 2")}),
+    # two earlier names share the word: neither is meant
+    ("Kelp AI released Falcon-3-mini and Falcon-2-mini. Ann Lee said the mini model rivals Orca 2.", set()),
+])
+def test_a_model_called_by_a_word_of_its_name(nlp, text, expected):
+    found = {t for t in relations_in(nlp, text) if t[1] == "comparedWith"}
+    assert found == expected
+
+
 def test_a_company_before_a_noun_with_no_name_beside_it_owns_nothing(nlp):
     found = relations_in(nlp, "Tide-1 beat every early Kelp AI code model on the test.")
     assert not {t for t in found if t[0] == "Kelp AI"}

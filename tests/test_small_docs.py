@@ -109,3 +109,12 @@ def test_the_resolver_says_which_names_a_word_stands_for():
     assert resolver.entities(doc[8]) == []
     subjects, objects, rule = resolver.verb_arguments(doc[4])  # "led by Dune": Dune led it
     assert (subjects, rule) == ([dune], "verb-participle") and objects == [kelp]
+
+
+def test_a_plural_class_noun_written_as_a_name_stands_for_its_modifier():
+    # "K100 GPUs sold out.": the tagger keeps "GPUs" as its own lemma; it still names K100
+    doc = parsed([("K100", "K100", "PROPN", "NNP", 1, "compound"), ("GPUs", "GPUs", "PROPN", "NNPS", 2, "nsubj"),
+                  ("sold", "sell", "VERB", "VBD", 2, "ROOT"), ("out", "out", "ADP", "RP", 2, "prt"),
+                  (".", ".", "PUNCT", ".", 2, "punct")])
+    k100 = named(doc, 0, 1, AI.Product)
+    assert ArgumentResolver(doc, [k100], ONTOLOGY).entities(doc[1]) == [k100]

@@ -291,7 +291,9 @@ class ArgumentResolver:
                 # Gemma-9" drives it: the model it is a version of
                 for m in (m for p in of_objects(t) for m in self.entities(p)):
                     found.setdefault(m.start, m)
-            if collection or any(w in self.ontology.class_triggers for w in noun_words(t)):
+            # a proper noun keeps its plural as its lemma: "H100 GPUs"
+            if collection or any(w in self.ontology.class_triggers for w in noun_words(t)) \
+                    or (t.tag_ == "NNPS" and (singular(t.lower_),) in self.ontology.class_triggers):
                 for child in t.children:  # "the HumanEval benchmark", not "the OpenAI investment"
                     if child.dep_ in ("compound", "nmod", "nummod", "amod") and child.i in self.by_token:
                         m = self.by_token[child.i]

@@ -7,6 +7,7 @@ clear, and leaves them alone when it does not: a wrong link yields wrong relatio
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -205,6 +206,10 @@ class ReferenceResolver:
         i = token.i + 1
         while i < len(doc) and doc[i].lower_ in DESCRIPTION_ADJECTIVES:
             i += 1
+        if i + 1 < len(doc) and doc[i].lower_ not in ("the", "a", "an") and not doc[i].is_punct:
+            named = self._named_by_part(doc[i], doc[i + 1])
+            if named is not None:
+                return named
         if i >= len(doc) or doc[i].pos_ != "NOUN" or doc[i].tag_ in ("NNS", "NNPS"):
             return None
         if token.dep_ == "det" and token.head.i > i:
@@ -217,6 +222,23 @@ class ReferenceResolver:
         here = bisect_right(self.sentence_starts, token.i) - 1
         recent = self.earlier.latest(cls, since=self.sentence_starts[max(here - 1, 0)])
         return _reference(doc[i], recent) if recent else None
+
+    def _named_by_part(self, part: Token, noun: Token) -> Mention | None:
+        """ "the mini model" after "Tide-3-mini", "the 70B model" after "Tide 3 70B": a word of
+        one earlier name of the noun's class, before the noun, is that name."""
+        if part.i in self.by_token or noun.i in self.by_token or noun.pos_ != "NOUN":
+            return None
+        cls = self.ontology.class_triggers.get((noun.lemma_.lower(),))
+        if cls is None or noun.tag_ in ("NNS", "NNPS") or any(
+                self.ontology.is_a(cls, c) for c in (self.person, self.organization) if c is not None):
+            return None  # organizations are referred to from afar: ``_description``
+        word = part.lower_
+        matches = {name_key(m.name): m for m in self.earlier.named[:self.earlier.seen]
+                   if m.cls == cls and m.source != REFERENCE and m.end <= part.i
+                   and word in re.split(r"[\s\-]+", m.name.lower()) and word != m.name.lower()}
+        if len(matches) != 1:
+            return None
+        return _reference(noun, next(iter(matches.values())))  # anchored on the noun, as "the company"
 
     def _reported_subject(self, token: Token) -> Mention | None:
         """ "Hugging Face said it has raised ...", "The company plans to ..., Meta said": the

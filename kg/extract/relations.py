@@ -431,14 +431,6 @@ class CandidateFinder:
                 following = self.by_token.get(owner.end)
                 candidates = [following] if following is not None and root.head.i in range(
                     following.start, following.end) else []
-                noun = root.head
-                while noun.dep_ == "compound" and noun.head.i > noun.i:
-                    noun = noun.head  # "an OpenAI code model": the phrase's head
-                end = set_off_after(noun) if not candidates and noun.pos_ == "NOUN" else None
-                if end is not None and end in self.by_token and self.by_token[end].end == end + 1:
-                    # "code-wren-001, an early Kelp AI code model": the noun set beside a name
-                    # is that name, and its modifier owns it as a possessor would
-                    candidates = [self.by_token[end]]
             else:
                 # "Acme's Zen-2 and Nimbus's Orca-7": one to one; a name with its own
                 # possessor, or a possessor itself, is not this owner's
@@ -446,6 +438,18 @@ class CandidateFinder:
                 candidates = [m for m in self.arguments.entities(root.head) if m.start == root.head.i or not (
                     possessor(doc[m.start:m.end].root)
                     or any(c.dep_ == "poss" and c.i != root.i for c in doc[m.start:m.end].root.children))]
+            if not candidates:
+                # "code-wren-001, an early Kelp AI code model", "K100, the company's best seller":
+                # the noun set beside a name is that name, however the parser hung the two, and
+                # its modifier or possessor owns it
+                noun = root.head
+                while noun.dep_ == "compound" and noun.head.i > noun.i:
+                    noun = noun.head  # "an OpenAI code model": the phrase's head
+                end = set_off_after(noun) if noun.pos_ == "NOUN" else None
+                if end is not None and end in self.by_token:
+                    candidates = [self.by_token[end]] if self.by_token[end].end == end + 1 else []
+                elif end is not None:
+                    candidates = self.arguments.entities(self.doc[end])  # "H100 GPUs, the company's ..."
             for owned in candidates:
                 if owned is owner or (owner.start, owned.start) in seen:
                     continue
