@@ -317,6 +317,24 @@ def test_a_model_called_by_a_word_of_its_name(nlp, text, expected):
     assert found == expected
 
 
+def test_a_noun_set_beside_a_thing_stands_for_it_when_it_comes_again(nlp):
+    text = ("Kelp AI released Tide, a family that runs up to Tide-72B, its flagship. It measured its flagship "
+            "against Nimbus's Orca 70B.")
+    assert ("Tide-72B", "comparedWith", "Orca 70B") in relations_in(nlp, text)
+
+
+def test_a_noun_with_its_own_name_after_it_is_that_name(nlp):
+    text = ("Kelp AI released Tide-72B, its flagship, in May. In June its new flagship, Tide-90B, was pitched "
+            "as a rival to Orca 70B.")
+    found = {t for t in relations_in(nlp, text) if t[1] == "comparedWith"}
+    assert ("Tide-72B", "comparedWith", "Orca 70B") not in found
+
+
+@pytest.mark.parametrize("text", ["In June Kelp AI released a model.", "On Monday Kelp AI said it grew."])
+def test_a_date_before_a_company_is_no_part_of_its_name(nlp, text):
+    assert ("Kelp AI", "Organization") in mentions_in(nlp, text)
+
+
 def test_a_company_before_a_noun_with_no_name_beside_it_owns_nothing(nlp):
     found = relations_in(nlp, "Tide-1 beat every early Kelp AI code model on the test.")
     assert not {t for t in found if t[0] == "Kelp AI"}

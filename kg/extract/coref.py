@@ -111,6 +111,7 @@ class ReferenceResolver:
         self.earlier = Antecedents([m for m in self.mentions if m.source in (GAZETTEER, PATTERN, NER)],
                                    organization=self.organization)
         self.described = self._described_organizations()
+        self.described_things = self._described_things()
 
     def resolve(self) -> list[Mention]:
         doc, table, by_token = self.doc, self.table, self.by_token
@@ -126,7 +127,42 @@ class ReferenceResolver:
             if ref is not None:
                 added.append(ref)
                 by_token.update((i, ref) for i in range(ref.start, ref.end))
+            described = self._described_thing(token) if lower in ("its", "the") else None
+            if described is not None and described.start not in by_token:
+                added.append(described)
+                by_token[described.start] = described
         return sorted([*self.mentions, *added], key=lambda m: m.start)
+
+    def _described_thing(self, token: Token) -> Mention | None:
+        """ "Tide-72B, its flagship, ... its flagship", "the flagship": a noun the text set
+        beside the name of a thing (not a company or a person: ``_description``) stands for
+        that name when it comes again."""
+        noun = token.head
+        if token.dep_ not in ("poss", "det") or noun.i <= token.i or noun.i - token.i > 3 or noun.pos_ != "NOUN" \
+                or noun.tag_ != "NN" or noun.dep_ == "appos" or noun.i in self.by_token:
+            return None
+        doc = token.doc
+        if noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "PROPN" or any(c.dep_ == "appos" for c in noun.children) \
+                or noun.i + 2 < len(doc) and doc[noun.i + 1].text == "," and noun.i + 2 in self.by_token:
+            return None  # "its flagship Tide-3", "its new flagship, Tide-4": the name follows
+        called = [m for i, m in self.described_things.get(noun.lemma_.lower(), ()) if i < token.i]
+        return _reference(noun, called[-1]) if called else None
+
+    def _described_things(self) -> dict[str, list[tuple[int, Mention]]]:
+        """The things (not companies or people) the text sets a noun beside, by the noun."""
+        found: dict[str, list[tuple[int, Mention]]] = {}
+        kept = tuple(c for c in (self.organization, self.person) if c is not None)
+        for noun in self.doc:
+            if noun.dep_ != "appos" or noun.pos_ != "NOUN" or noun.tag_ != "NN":
+                continue
+            named = self.by_token.get(noun.head.i)
+            end = set_off_after(noun)
+            if named is None and end is not None:
+                named = self.by_token.get(end)
+            if named is not None and named.source != REFERENCE and not any(
+                    self.ontology.is_a(named.cls, c) for c in kept):
+                found.setdefault(noun.lemma_.lower(), []).append((noun.i, named))
+        return found
 
     def _short_name(self, token: Token) -> Mention | None:
         """ "the Forum" after "the Frontier Model Forum"; "Altman" after "Sam Altman", also

@@ -197,8 +197,9 @@ class MentionFinder:
                 continue
             start = i
             while start > table.sent_start[i] and i - start < 3 and table.pos[start - 1] == "PROPN" \
-                    and table.text[start - 1][:1].isupper() and table.lower[start - 1] not in DROPPABLE_NAME_ENDINGS:
-                start -= 1
+                    and table.text[start - 1][:1].isupper() and table.lower[start - 1] not in DROPPABLE_NAME_ENDINGS \
+                    and doc[start - 1].ent_type_ not in _NOT_NAME_LABELS:
+                start -= 1  # not "June" in "In June Kelp AI released ..."
             end = i + 1  # "the Open Robotics Alliance": the name goes on with a noun of its class
             while end < len(doc) and end - i <= 2 and table.pos[end] == "PROPN" and table.text[end][:1].isupper() \
                     and (singular(table.lower[end]),) in nouns and table.sent_start[end] == table.sent_start[i]:
@@ -215,12 +216,12 @@ class MentionFinder:
         i = 0
         while i < n:
             if i in headline_tokens or table.pos[i] != "PROPN" or not table.text[i][:1].isupper() \
-                    or i == table.sent_start[i]:
-                i += 1
+                    or i == table.sent_start[i] or doc[i].ent_type_ in _NOT_NAME_LABELS:
+                i += 1  # not "Monday" in "On Monday Nimbus Labs said"
                 continue
             end, head = i + 1, None
             while end < n and table.sent_start[end] == table.sent_start[i]:
-                if table.pos[end] == "PROPN" and table.text[end][:1].isupper():
+                if table.pos[end] == "PROPN" and table.text[end][:1].isupper() and doc[end].ent_type_ not in _NOT_NAME_LABELS:
                     end += 1
                 elif table.lower[end] in NAME_HEAD_CONNECTORS and end + 1 < n and table.pos[end + 1] == "PROPN" \
                         and table.text[end + 1][:1].isupper():
