@@ -335,6 +335,32 @@ def test_a_date_before_a_company_is_no_part_of_its_name(nlp, text):
     assert ("Kelp AI", "Organization") in mentions_in(nlp, text)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # "fine-tuned" after "was", which the tagger took for an adjective, is the verb's participle
+    ("Kelp AI unveiled a language model called Tide in May. The model was fine-tuned from the "
+     "7-billion-parameter version of Orca 2.", {("Tide", "basedOn", "Orca 2")}),
+    # an adjective in "-ed" that is no trigger states nothing
+    ("Tide 2 was well-liked from the start, Kelp AI said.", set()),
+])
+def test_participles_tagged_as_adjectives(nlp, text, expected):
+    found = {t for t in relations_in(nlp, text) if t[1] == "basedOn"}
+    assert found == expected
+
+
+@pytest.mark.parametrize(("text", "expected", "unwanted"), [
+    # "by fine-tuning X", the gerund tagged as a modifier of X: the clause's subject does it to X,
+    # and X is no agent of "built"
+    ("Orca Chat was built by fine-tuning Orca 2 on dialogue.", {("Orca Chat", "basedOn", "Orca 2")},
+     {("Orca 2", "basedOn", "Orca Chat")}),
+    ("Falcon Coder was then produced by fine-tuning Falcon Base on Python code.",
+     {("Falcon Coder", "basedOn", "Falcon Base")}, set()),
+])
+def test_gerunds_tagged_as_modifiers(nlp, text, expected, unwanted):
+    found = relations_in(nlp, text)
+    assert expected <= found, found
+    assert not found & unwanted, found
+
+
 def test_a_company_before_a_noun_with_no_name_beside_it_owns_nothing(nlp):
     found = relations_in(nlp, "Tide-1 beat every early Kelp AI code model on the test.")
     assert not {t for t in found if t[0] == "Kelp AI"}

@@ -36,6 +36,8 @@ from .lexicon import (
 from .mentions import mentions_by_token, surface_lists
 from .modality import former as is_former
 from .parse import (
+    adjectival_passive,
+    modifier_gerund,
     UNPARSED_NAME_LABELS,
     antecedent,
     comitative,
@@ -73,6 +75,10 @@ class ArgumentResolver:
         is one ("released X, along with Y")."""
         subjects, objects = verb_dependents(verb)
         rule = "verb"
+        if adjectival_passive(verb):  # "The model was fine-tuned from X": the subject of "was"
+            subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        elif modifier_gerund(verb):  # "Y was produced by fine-tuning X": Y's doing, done to X
+            subjects, objects, rule = inherited_subjects(verb.head.head), [verb.head], "verb-inherited"
         if tagged_noun_verb(verb) and not subjects:
             subjects = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i]
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from .lexicon import (
     COMITATIVE_ADVERBS,
     COMITATIVE_PREPOSITIONS,
+    MEANS_PREPOSITIONS,
     POSSESSIVE_MARKERS,
     RELATIVE_PRONOUNS,
 )
@@ -29,7 +30,8 @@ def verb_dependents(verb: Token) -> tuple[list[Token], list[Token]]:
             # "X was acquired by Y": X is the object; "X is based in Y": X is the subject
             (objects if has_agent else subjects).append(child)
         elif dep == "agent":
-            subjects.extend(pobjs(child))
+            # not "built by fine-tuning X", where the tagger made a means of the gerund's object
+            subjects.extend(p for p in pobjs(child) if not any(modifier_gerund(c) for c in p.children))
         elif dep in ("dobj", "attr", "oprd", "dative", "npadvmod"):
             objects.append(child)
             # "set up the alliance alongside Meta", however the parser attached it
@@ -165,3 +167,18 @@ def depth_between(ancestor: Token, token: Token) -> int:
         token = token.head
         depth += 1
     return depth
+
+
+def adjectival_passive(token: Token) -> bool:
+    """ "The model was fine-tuned from X": a participle after "be" the tagger took for an
+    adjective, most often one fused to a word before it by a hyphen."""
+    return token.pos_ == "ADJ" and token.lower_.endswith("ed") and token.dep_ == "acomp" \
+        and token.head.lemma_ == "be" and token.i > 0 and token.doc[token.i - 1].text == "-"
+
+
+def modifier_gerund(token: Token) -> bool:
+    """ "produced by fine-tuning X": a gerund fused to a word before it by a hyphen, which the
+    tagger took for a modifier of its own object, after "by", "after" and the like."""
+    return token.lower_.endswith("ing") and token.dep_ in ("amod", "compound") \
+        and token.i > 0 and token.doc[token.i - 1].text == "-" and token.head.i > token.i \
+        and token.head.dep_ == "pobj" and token.head.head.lower_ in MEANS_PREPOSITIONS

@@ -34,6 +34,8 @@ from .lexicon import (
 )
 from .modality import Mood, mood
 from .parse import (
+    adjectival_passive,
+    modifier_gerund,
     pobjs,
     possessor,
     set_off_after,
@@ -163,7 +165,8 @@ class CandidateFinder:
                 continue
             token = doc[i]
             # the forms of a word (verb_words, noun_words) are made only where one can match
-            if self._may_be_verb_trigger(i) and (pos in ("VERB", "AUX") or tagged_noun_verb(token)):
+            if (pos in ("VERB", "AUX") or tagged_noun_verb(token)) and self._may_be_verb_trigger(i) \
+                    or adjectival_passive(token) or modifier_gerund(token):
                 ended = self._relations(verb_words(token), self.ontology.ending_relations)
                 if ended:
                     subjects, objects, _ = self.arguments.verb_arguments(token)

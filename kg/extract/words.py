@@ -163,15 +163,22 @@ class TokenTable:
 
 def _verb_words(token: Token) -> list[Words]:
     lemma = token.lemma_.lower()
-    forms: list[Words] = [(lemma,)]
+    stems = [lemma]
+    if token.pos_ != "VERB" and lemma.endswith(("ed", "ing")):
+        # a participle or gerund tagged as an adjective or a noun keeps its ending: "tuned" and
+        # "tuning" are "tune", "trained" and "training" "train"
+        bare = lemma[:-2] if lemma.endswith("ed") else lemma[:-3]
+        stems = [bare + "e", bare]
+        lemma = stems[0]
+    forms: list[Words] = [(s,) for s in stems]
     if token.lower_ != lemma:
         forms.append((token.lower_,))
     for child in token.children:
         if child.dep_ in ("prt", "prep", "dobj") and child.i > token.i:
-            forms.append((lemma, child.lower_))
+            forms.extend((s, child.lower_) for s in stems)
     previous = [t for t in token.doc[max(token.i - 2, 0):token.i] if t.text != "-"]
     if previous and previous[-1].head == token or (previous and token.i > 0 and token.doc[token.i - 1].text == "-"):
-        forms.append((previous[-1].lower_, lemma))
+        forms.extend((previous[-1].lower_, s) for s in stems)
     if "-" in lemma:
         forms.append(tuple(lemma.replace("-", " ").split()))
     return forms
