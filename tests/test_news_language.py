@@ -634,6 +634,26 @@ def test_a_modifier_noun_after_the_is_no_reference(nlp):
     assert not [m for m in doc._.kg_mentions if m.text == "cloud"]
 
 
+@pytest.mark.parametrize(("text", "full", "short"), [
+    ("Researchers at the Center for Robot Learning (CRL) built Tide. CRL said it was free.",
+     "Center for Robot Learning", "CRL"),
+    ("The National Space Agency said Tom Reed of NSA will fly in May.", "National Space Agency", "NSA"),
+])
+def test_an_acronym_is_the_organization_whose_initials_it_spells(text, full, short):
+    import kg
+    from kg import Document
+
+    records = kg.build([Document(id="a", text=text)]).entity_records()
+    organizations = [r for r in records if r["class"] == "Organization"]
+    assert [r["label"] for r in organizations] == [full]
+    assert short in organizations[0]["aliases"]
+
+
+def test_an_acronym_two_names_spell_is_left_alone(nlp):
+    doc = nlp("Kelp Robotics and Kelp Research signed a deal on Monday. Later, KR said it would grow.")
+    assert [m.name for m in doc._.kg_mentions if m.text == "KR"] == ["KR"]
+
+
 def test_a_company_s_short_name_is_the_company(nlp):
     doc = nlp("Dune Robotics makes arms for warehouses. Dune said sales doubled, and Dune hired Ann Lee.")
     names = {m.text: m.name for m in doc._.kg_mentions}

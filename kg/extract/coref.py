@@ -106,7 +106,8 @@ class ReferenceResolver:
             (noun,) for noun in GENERIC_ORGANIZATION_NOUNS}
         self.table = token_table(doc)
         self.sentence_starts = [start for start, _ in self.table.sentences]
-        self.mentions = _short_company_names(_surnames(mentions, person=self.person), organization=self.organization)
+        self.mentions = _acronyms(_short_company_names(_surnames(mentions, person=self.person),
+                                                       organization=self.organization), organization=self.organization)
         self.by_token = mentions_by_token(self.mentions)
         self.earlier = Antecedents([m for m in self.mentions if m.source in (GAZETTEER, PATTERN, NER)],
                                    organization=self.organization)
@@ -416,6 +417,17 @@ def _short_company_names(mentions: Sequence[Mention], *, organization: URIRef | 
     return _expand_short_names(mentions, short, reads=lambda m: m.source == NER, cls=organization)
 
 
+def _acronyms(mentions: Sequence[Mention], *, organization: URIRef | None) -> list[Mention]:
+    """ "CRFM" or "NASA" in an article that names the Center for Research on Foundation Models
+    or the National Aeronautics and Space Administration is that organization: the capitals
+    of its name's words, small words left out, as news shortens names after the first."""
+    def short(m: Mention) -> str | None:
+        words = [w for w in re.split(r"[\s\-]+", m.name) if w[:1].isupper()]
+        return "".join(w[0] for w in words) if m.cls == organization and len(words) >= 2 else None
+    return _expand_short_names(mentions, short, cls=organization, alias=True,
+                               reads=lambda m: m.source == NER and m.name.isupper() and 2 <= len(m.name) <= 6)
+
+
 def _surnames(mentions: Sequence[Mention], *, person: URIRef | None) -> list[Mention]:
     """ "Liang" that NER found on its own, in an article that names Percy Liang, is Percy Liang."""
     def short(m: Mention) -> str | None:
@@ -425,9 +437,11 @@ def _surnames(mentions: Sequence[Mention], *, person: URIRef | None) -> list[Men
 
 
 def _expand_short_names(mentions: Sequence[Mention], short: Callable[[Mention], str | None], *,
-                        reads: Callable[[Mention], bool], cls: URIRef | None = None) -> list[Mention]:
+                        reads: Callable[[Mention], bool], cls: URIRef | None = None,
+                        alias: bool = False) -> list[Mention]:
     """The mentions, those of a short form (``short`` of a full name) that only one full name
-    in the article has standing for that name, as references; of class ``cls`` if given."""
+    in the article has standing for that name, as references; of class ``cls`` if given; with
+    the short form kept as an alias of the name if ``alias`` ("NASA", not "Liang")."""
     full: dict[str, set[str]] = {}
     for m in mentions:
         key = short(m)
@@ -442,7 +456,7 @@ def _expand_short_names(mentions: Sequence[Mention], short: Callable[[Mention], 
             out.append(replace(m, name=next(iter(names)), source=REFERENCE))
         else:
             out.append(replace(m, name=next(iter(names)), cls=cls, source=REFERENCE,
-                               confidence=SOURCE_CONFIDENCE[REFERENCE]))
+                               confidence=SOURCE_CONFIDENCE[REFERENCE], qualified=m.text if alias else None))
     return out
 
 
