@@ -654,6 +654,13 @@ def test_an_acronym_two_names_spell_is_left_alone(nlp):
     assert [m.name for m in doc._.kg_mentions if m.text == "KR"] == ["KR"]
 
 
+def test_a_name_s_own_last_word_outweighs_a_noun_before_it(nlp):
+    # "state" before the name is no title of it: the name's own "Alliance" says what it is
+    found = mentions_in(nlp, "Ann Lee, executive director of the state Robotics Alliance, said she did not know.")
+    assert ("Robotics Alliance", "Organization") in found
+    assert ("Robotics Alliance", "Place") not in found
+
+
 def test_a_company_s_short_name_is_the_company(nlp):
     doc = nlp("Dune Robotics makes arms for warehouses. Dune said sales doubled, and Dune hired Ann Lee.")
     names = {m.text: m.name for m in doc._.kg_mentions}

@@ -347,8 +347,10 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
         nouns.append(root.head)  # "the HumanEval benchmark"; not "Orchid AI, a San Diego company"
         if root.head.lemma_.lower() in COLLECTION_NOUNS:  # "the Tide family of models"
             nouns.extend(of_objects(root.head))
-    # "spokesman Bo Park", "chief executive Ann Lee": a title right before the name
-    nouns.extend(c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == span.start - 1)
+    # "spokesman Bo Park", "chief executive Ann Lee": a title right before the name; not before a
+    # name whose own last word is a noun of a class ("the state Republican Party")
+    if class_of_name_word(span, ontology) is None:
+        nouns.extend(c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == span.start - 1)
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)  # "the startup, Cohere"; not "MEXICO CITY (AP)"
     # "Cohere, a startup"; not an apposition the parser hung on the name from further on
