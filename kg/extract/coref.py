@@ -149,6 +149,13 @@ class ReferenceResolver:
         called = [m for i, m in self.described_things.get(noun.lemma_.lower(), ()) if i < token.i]
         return _reference(noun, called[-1]) if called else None
 
+    def _set_beside(self, noun: Token) -> Mention | None:
+        """The name an apposition is set beside: the one the parser hung it on, else the one
+        right before the comma that opens it."""
+        named = self.by_token.get(noun.head.i)
+        end = set_off_after(noun)
+        return self.by_token.get(end) if named is None and end is not None else named
+
     def _described_things(self) -> dict[str, list[tuple[int, Mention]]]:
         """The things (not companies or people) the text sets a noun beside, by the noun."""
         found: dict[str, list[tuple[int, Mention]]] = {}
@@ -156,10 +163,7 @@ class ReferenceResolver:
         for noun in self.doc:
             if noun.dep_ != "appos" or noun.pos_ != "NOUN" or noun.tag_ != "NN":
                 continue
-            named = self.by_token.get(noun.head.i)
-            end = set_off_after(noun)
-            if named is None and end is not None:
-                named = self.by_token.get(end)
+            named = self._set_beside(noun)
             if named is not None and named.source != REFERENCE and not any(
                     self.ontology.is_a(named.cls, c) for c in kept):
                 found.setdefault(noun.lemma_.lower(), []).append((noun.i, named))
@@ -223,10 +227,7 @@ class ReferenceResolver:
             noun = doc[i]
             named = None
             if noun.dep_ == "appos":
-                named = self.by_token.get(noun.head.i)
-                end = set_off_after(noun)
-                if named is None and end is not None:
-                    named = self.by_token.get(end)
+                named = self._set_beside(noun)
             elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
                 named = next((self.by_token[c.i] for c in noun.head.children
                               if c.dep_ == "nsubj" and c.i in self.by_token), None)
