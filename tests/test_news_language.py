@@ -661,6 +661,13 @@ def test_a_name_s_own_last_word_outweighs_a_noun_before_it(nlp):
     assert ("Robotics Alliance", "Place") not in found
 
 
+def test_a_class_noun_the_tagger_took_for_a_verb_types_the_name_before_it(nlp):
+    # "models" tagged as a verb in "-s", parsed as the object it is
+    text = ("In May, Kelp AI followed up with Tide 3.0 as well as Tide Guardian models that screen prompts and "
+            "responses for risks.")
+    assert ("Tide Guardian", "AIModel") in mentions_in(nlp, text)
+
+
 def test_a_company_s_short_name_is_the_company(nlp):
     doc = nlp("Dune Robotics makes arms for warehouses. Dune said sales doubled, and Dune hired Ann Lee.")
     names = {m.text: m.name for m in doc._.kg_mentions}

@@ -221,7 +221,8 @@ class MentionFinder:
                 continue
             end, head = i + 1, None
             while end < n and table.sent_start[end] == table.sent_start[i]:
-                if table.pos[end] == "PROPN" and table.text[end][:1].isupper() and doc[end].ent_type_ not in _NOT_NAME_LABELS:
+                if table.pos[end] == "PROPN" and table.text[end][:1].isupper() \
+                        and doc[end].ent_type_ not in _NOT_NAME_LABELS:
                     end += 1
                 elif table.lower[end] in NAME_HEAD_CONNECTORS and end + 1 < n and table.pos[end + 1] == "PROPN" \
                         and table.text[end + 1][:1].isupper():
@@ -342,7 +343,10 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
         # typed as she is (NER's usual mistake) is where she works: the range of the
         # relation the noun states. "Texas researcher Jane Doe" keeps its place.
         return _range_of_title(title, ontology, current)
-    if root.dep_ in ("compound", "nmod", "amod", "nummod") and root.head.pos_ in ("NOUN", "PROPN") \
+    # a plural noun the tagger took for a verb in "-s" is still the noun its arguments say
+    nominal = root.head.pos_ in ("NOUN", "PROPN") or (root.head.tag_ == "VBZ" and root.head.dep_ in (
+        "dobj", "pobj", "nsubj", "nsubjpass", "appos"))
+    if root.dep_ in ("compound", "nmod", "amod", "nummod") and nominal \
             and root.head.i >= span.end and not _names_another(root.head):
         nouns.append(root.head)  # "the HumanEval benchmark"; not "Orchid AI, a San Diego company"
         if root.head.lemma_.lower() in COLLECTION_NOUNS:  # "the Tide family of models"
