@@ -256,7 +256,7 @@ class ArgumentResolver:
                 continue
             if t.pos_ not in ("NOUN", "PROPN"):
                 continue
-            before = self._name_before(t)
+            before = self.name_before(t)
             if before is not None and t.dep_ != "appos" and \
                     self.doc[before.start:before.end].root.dep_ not in UNPARSED_NAME_LABELS:
                 before = None  # "Acme released HelixQA, a benchmark": only where the parser made no
@@ -284,11 +284,10 @@ class ArgumentResolver:
                         found.setdefault(m.start, m)
                 continue
             one = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else None
-            if one is not None and one.lower_ == "one" and one.i >= 2 and self.doc[one.i - 1].text == ",":
+            named_one = self.name_before(one) if one is not None and one.lower_ == "one" else None
+            if named_one is not None:
                 # "text-wren-002, one of Kelp's Wren models": the plural stands for the name too
-                named_one = self.by_token.get(one.i - 2)
-                if named_one is not None and named_one.end == one.i - 1:
-                    found.setdefault(named_one.start, named_one)
+                found.setdefault(named_one.start, named_one)
             for member in self.affiliation(t):  # "researchers at Princeton University"
                 found.setdefault(member.start, member)
             collection = t.lemma_.lower() in COLLECTION_NOUNS
@@ -310,11 +309,21 @@ class ArgumentResolver:
                 found.setdefault(named.start, named)
         return list(found.values())
 
-    def _name_before(self, noun: Token) -> Mention | None:
+    def name_before(self, noun: Token) -> Mention | None:
         """The name right before the comma that opens the noun's phrase ("Kelp.AI, the startup")."""
         end = set_off_after(noun)
         mention = self.by_token.get(end) if end is not None else None
         return mention if mention is not None and mention.end == end + 1 else None
+
+    def names_before(self, noun: Token) -> list[Mention]:
+        """What the words right before the comma that opens the noun's phrase stand for: a
+        name ("K100, the company's best seller"), or the names of a noun ("K100 GPUs, the
+        company's ...")."""
+        named = self.name_before(noun)
+        if named is not None:
+            return [named]
+        end = set_off_after(noun)
+        return self.entities(self.doc[end]) if end is not None and end not in self.by_token else []
 
     def affiliation(self, noun: Token) -> list[Mention]:
         """People named by their trade and their organization stand for the organization."""

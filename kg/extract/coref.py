@@ -160,9 +160,11 @@ class ReferenceResolver:
         """The things (not companies or people) the text sets a noun beside, by the noun."""
         found: dict[str, list[tuple[int, Mention]]] = {}
         kept = tuple(c for c in (self.organization, self.person) if c is not None)
-        for noun in self.doc:
-            if noun.dep_ != "appos" or noun.pos_ != "NOUN" or noun.tag_ != "NN":
-                continue
+        table = self.table
+        for i, dep in enumerate(table.dep):
+            if dep != "appos" or table.pos[i] != "NOUN" or self.doc[i].tag_ != "NN":
+                continue  # the table first: a Token is made only for an apposition
+            noun = self.doc[i]
             named = self._set_beside(noun)
             if named is not None and named.source != REFERENCE and not any(
                     self.ontology.is_a(named.cls, c) for c in kept):

@@ -142,10 +142,11 @@ def of_objects(noun: Token) -> list[Token]:
 
 def set_off_after(noun: Token) -> int | None:
     """The token right before the comma that opens the noun's phrase, when the phrase starts
-    with a determiner or an owner ("Kelp.AI, the chatbot startup"; not "A, deforestation in
-    B", a list): where the name it is set beside ends."""
+    with a determiner, an owner or "one" ("Kelp.AI, the chatbot startup", "Tide-2, one of Kelp's
+    models"; not "A, deforestation in B", a list): where the name it is set beside ends."""
     left = noun.left_edge.i
-    if left < 2 or noun.doc[left - 1].text != "," or noun.doc[left].dep_ not in ("det", "poss"):
+    first = noun.doc[left]
+    if left < 2 or noun.doc[left - 1].text != "," or (first.dep_ not in ("det", "poss") and first.lower_ != "one"):
         return None
     return left - 2
 

@@ -38,7 +38,6 @@ from .parse import (
     modifier_gerund,
     pobjs,
     possessor,
-    set_off_after,
     tagged_noun_verb,
 )
 from .scoring import relation_features
@@ -448,11 +447,7 @@ class CandidateFinder:
                 noun = root.head
                 while noun.dep_ == "compound" and noun.head.i > noun.i:
                     noun = noun.head  # "an OpenAI code model": the phrase's head
-                end = set_off_after(noun) if noun.pos_ == "NOUN" else None
-                if end is not None and end in self.by_token:
-                    candidates = [self.by_token[end]] if self.by_token[end].end == end + 1 else []
-                elif end is not None:
-                    candidates = self.arguments.entities(self.doc[end])  # "H100 GPUs, the company's ..."
+                candidates = self.arguments.names_before(noun) if noun.pos_ == "NOUN" else []
             for owned in candidates:
                 if owned is owner or (owner.start, owned.start) in seen:
                     continue
