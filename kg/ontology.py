@@ -61,6 +61,8 @@ class RelationSpec:
     verb_triggers: frozenset[Words] = frozenset()
     noun_triggers: frozenset[Words] = frozenset()
     preposition_triggers: frozenset[str] = frozenset()
+    # a preposition that states it hung on any verb: the verb's subject to its object
+    verb_preposition_triggers: frozenset[str] = frozenset()
     possessive: bool = False
     symmetric: bool = False
     inverse: URIRef | None = None
@@ -75,6 +77,7 @@ class RelationSpec:
     @property
     def extractable(self) -> bool:
         return bool(self.verb_triggers or self.noun_triggers or self.preposition_triggers
+                    or self.verb_preposition_triggers
                     or self.possessive or self.event_nouns)
 
 
@@ -179,6 +182,11 @@ class Ontology:
                       lambda r: {(p,) for p in r.preposition_triggers})
 
     @cached_property
+    def _by_verb_preposition(self) -> dict[Words, list[RelationSpec]]:
+        return _index(self.relations.values(),
+                      lambda r: {(p,) for p in r.verb_preposition_triggers})
+
+    @cached_property
     def possessive_relations(self) -> tuple[RelationSpec, ...]:
         return tuple(r for r in self.relations.values() if r.possessive)
 
@@ -251,6 +259,11 @@ class Ontology:
 
     def preposition_relations(self, word: str) -> list[RelationSpec]:
         return self._by_preposition.get((word.lower(),), [])
+
+    def verb_preposition_relations(self, word: str) -> list[RelationSpec]:
+        """What a preposition hung on a verb states between the verb's subject and its own
+        object, whatever the verb ("Tide-3 came out ahead on MMLU")."""
+        return self._by_verb_preposition.get((word.lower(),), [])
 
     # -- loading -------------------------------------------------------------------------
     @classmethod
@@ -409,6 +422,7 @@ def _read_relations(graph: Graph, classes: dict, source: str) -> Iterator[tuple[
             verb_triggers=_words(graph, iri, AI.verbTrigger),
             noun_triggers=_words(graph, iri, AI.nounTrigger),
             preposition_triggers=frozenset(" ".join(w) for w in _words(graph, iri, AI.prepositionTrigger)),
+            verb_preposition_triggers=frozenset(" ".join(w) for w in _words(graph, iri, AI.verbPrepositionTrigger)),
             possessive=_flag(graph, iri, AI.possessiveTrigger),
             symmetric=(iri, RDF.type, OWL.SymmetricProperty) in graph,
             inverse=inverse if isinstance(inverse, URIRef) else None,

@@ -127,3 +127,18 @@ def test_kg_s_own_ontology_reads_nothing_from_a_comma():
     """kg's ontology gives "in" to no relation: "Mistral AI, Paris" states nothing there."""
     graph = kg.build([Document(id="a", text="The deal was signed in Lyon, France.")])
     assert not list(graph.relations())
+
+
+def test_a_preposition_on_any_verb_is_read_only_where_the_ontology_says_so(tmp_path):
+    text = "Orca 3 did well on HelixQA, a new benchmark."
+    source = ONTOLOGY.read_text(encoding="utf-8")
+    annotation = '    ai:prepositionTrigger "on" ;\n    ai:verbPrepositionTrigger "on" .'
+    assert annotation in source
+    custom = tmp_path / "without.ttl"
+    custom.write_text(source.replace(annotation, '    ai:prepositionTrigger "on" .'), encoding="utf-8")
+
+    def evaluated(graph):
+        return {(plain_label(graph, s), plain_label(graph, o)) for s, _, o in graph.graph.triples((None, AI.evaluatedOn, None))}
+
+    assert evaluated(kg.build([Document(id="a", text=text)])) == {("Orca 3", "HelixQA")}
+    assert evaluated(kg.build([Document(id="a", text=text)], ontology=custom)) == set()

@@ -1064,3 +1064,41 @@ def test_versions_and_denied_alternatives(nlp, text, expected):
 ])
 def test_names_nouns_and_titles_make(nlp, text, wanted, unwanted):
     assert_names(nlp, text, wanted, unwanted)
+
+
+# -- a preposition on any verb, lists reached where the list is --------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the ontology says "on" a benchmark is where a model is measured, whatever the verb
+    ("Kelp AI said Orca-72B came out ahead on benchmarks including MMLU and HumanEval.",
+     {("Orca-72B", "evaluatedOn", "MMLU"), ("Orca-72B", "evaluatedOn", "HumanEval")}),
+    ("On HumanEval, the coding benchmark that Nimbus Labs published in 2022, Orca 3 solves 41% of the "
+     "problems on its first attempt.", {("Orca 3", "evaluatedOn", "HumanEval")}),
+    ("Orca 3 did well on HelixQA, a new benchmark.", {("Orca 3", "evaluatedOn", "HelixQA")}),
+    # a sum coordinated with one on the path stands where that one does
+    ("In a report, Kelp AI researchers say Falcon-3-mini scores 69% on MMLU and 8.38 on MT-bench.",
+     {("Falcon-3-mini", "evaluatedOn", "MMLU"), ("Falcon-3-mini", "evaluatedOn", "MT-bench")}),
+])
+def test_a_preposition_the_ontology_reads_on_any_verb(nlp, text, expected):
+    assert expected <= relations_in(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kelp AI put Orca 3 on Hugging Face in May.",  # a company is no benchmark
+    "Orca 3 was trained on the Reef dataset.",
+    "Ann Lee spoke on Monday about Orca 3.",
+])
+def test_on_with_no_benchmark_states_no_evaluation(nlp, text):
+    assert not {t for t in relations_in(nlp, text) if t[1] == "evaluatedOn"}
+
+
+def test_a_clause_on_the_first_member_of_a_list_is_not_said_of_the_others(nlp):
+    found = relations_in(nlp, "The pact was signed by Meta, which acquired Scale AI, and Google and Amazon.")
+    assert ("Meta", "acquired", "Scale AI") in found
+    assert not {t for t in found if t[0] in ("Google", "Amazon") or t[2] in ("Google", "Amazon")}, found
+
+
+def test_along_with_after_a_clause_on_the_object_is_another_object(nlp):
+    found = relations_in(nlp, "Kelp AI held its conference in September. It launched Tide-4, which it said was "
+                              "trained on up to 18 trillion tokens, along with Tide-4-Coder, a line for code.")
+    assert {("Kelp AI", "releases", "Tide-4"), ("Kelp AI", "releases", "Tide-4-Coder")} <= found

@@ -9,6 +9,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.extract.arguments import ArgumentResolver
+from kg.extract.coref import resolve_references
 from kg.extract.relations import find_relations
 from kg.ontology import default_ontology
 from kg.rdf.vocab import AI
@@ -118,3 +119,23 @@ def test_a_plural_class_noun_written_as_a_name_stands_for_its_modifier():
                   (".", ".", "PUNCT", ".", 2, "punct")])
     k100 = named(doc, 0, 1, AI.Product)
     assert ArgumentResolver(doc, [k100], ONTOLOGY).entities(doc[1]) == [k100]
+
+
+# "Kelp grew. In May it released Tide, the family includes Orca.": the parser made "released"
+# a complement of the later verb, whose own subject comes after the pronoun
+FRONTED_IT = [("Kelp", "Kelp", "PROPN", "NNP", 1, "nsubj"), ("grew", "grow", "VERB", "VBD", 1, "ROOT"),
+              (".", ".", "PUNCT", ".", 1, "punct"),
+              ("In", "in", "ADP", "IN", 6, "prep"), ("May", "May", "PROPN", "NNP", 3, "pobj"),
+              ("it", "it", "PRON", "PRP", 6, "nsubj"), ("released", "release", "VERB", "VBD", 11, "ccomp"),
+              ("Tide", "Tide", "PROPN", "NNP", 6, "dobj"), (",", ",", "PUNCT", ",", 11, "punct"),
+              ("the", "the", "DET", "DT", 10, "det"), ("family", "family", "NOUN", "NN", 11, "nsubj"),
+              ("includes", "include", "VERB", "VBZ", 11, "ROOT"), ("Orca", "Orca", "PROPN", "NNP", 11, "dobj"),
+              (".", ".", "PUNCT", ".", 11, "punct")]
+
+
+def test_it_as_the_first_subject_after_a_fronted_phrase_is_the_sentence_before_s_subject():
+    doc = parsed(FRONTED_IT)
+    names = [named(doc, 0, 1, AI.Organization), named(doc, 7, 8, AI.AIModel), named(doc, 12, 13, AI.AIModel)]
+    mentions = resolve_references(doc, names, ontology=ONTOLOGY)
+    assert [(m.text, m.name) for m in mentions if m.start == 5] == [("it", "Kelp")]
+    assert ("Kelp", "releases", "Tide") in accepted(doc, mentions)

@@ -335,11 +335,11 @@ class ReferenceResolver:
         return _reference(token, previous)
 
     def _clause_start(self, token: Token) -> int:
-        """Where the pronoun's sentence starts, not counting what comes before its main
-        clause's subject ("In 2023 it ...", "Last year, she ...")."""
+        """Where the pronoun's sentence starts, not counting what comes before its first
+        subject ("In 2023 it ...", "Last year, she ..."), whichever clause the parser made the
+        main one ("In June it released Tide, a family that ...", with "released" a complement)."""
         start = token.sent.start
-        return min((t.i for t in token.sent if t.dep_ in ("nsubj", "nsubjpass") and t.head == token.sent.root),
-                   default=start)
+        return min((t.i for t in token.sent if t.dep_ in ("nsubj", "nsubjpass")), default=start)
 
     def _possessive_pronoun(self, token: Token) -> Mention | None:
         """ "its": the organization whose phrase it is in ("Kelp AI with its chip"), else the one

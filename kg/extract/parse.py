@@ -35,8 +35,8 @@ def verb_dependents(verb: Token) -> tuple[list[Token], list[Token]]:
         elif dep in ("dobj", "attr", "oprd", "dative", "npadvmod"):
             objects.append(child)
             # "set up the alliance alongside Meta", however the parser attached it
-            subjects.extend(p for c in child.children if c.dep_ == "prep" and comitative(c) for p in beside(c))
-            if child.pos_ == "NUM" or child.ent_type_ in ("MONEY", "CARDINAL", "PERCENT"):
+            subjects.extend(p for c in object_comitatives(child) for p in beside(c))
+            if quantity(child):
                 # "invested $13 billion in OpenAI": the sum's prepositions are the verb's, and
                 # so are those of the sums after it ("70% on A and 8.1 on B")
                 objects.extend(p for q in (child, *child.conjuncts) for c in q.children if c.dep_ == "prep"
@@ -53,9 +53,14 @@ def verb_dependents(verb: Token) -> tuple[list[Token], list[Token]]:
                 subjects.extend(pobjs(child))
             for other in child.conjuncts:
                 # "scored 70% on A and 8.1 on B", parsed as the first preposition's conjunct
-                if other.pos_ == "NUM" or other.ent_type_ in ("MONEY", "CARDINAL", "PERCENT"):
+                if quantity(other):
                     objects.extend(p for c in other.children if c.dep_ == "prep" for p in pobjs(c))
     return subjects, objects
+
+
+def quantity(token: Token) -> bool:
+    """A number or a sum: "70%", "$13 billion", "8.38"."""
+    return token.pos_ == "NUM" or token.ent_type_ in ("MONEY", "CARDINAL", "PERCENT")
 
 
 def tagged_noun_verb(token: Token) -> bool:
@@ -68,8 +73,18 @@ def tagged_noun_verb(token: Token) -> bool:
 def comitative_objects(verb: Token) -> list[Token]:
     """What "together with", "along with", "alongside" set beside a verb or its object."""
     preps = [c for c in verb.children if c.dep_ == "prep" and comitative(c)]
-    preps += [c for d in verb.children if d.dep_ == "dobj" for c in d.children if c.dep_ == "prep" and comitative(c)]
+    preps += [c for d in verb.children if d.dep_ == "dobj" for c in object_comitatives(d)]
     return [p for prep in preps for p in beside(prep)]
+
+
+def object_comitatives(obj: Token) -> list[Token]:
+    """The comitative prepositions that set something beside an object: its own, and one
+    after a comma that closes a clause on it ("launched Tide-4, which it said was trained on
+    ..., along with Tide-4-Coder"), wherever in the clause the parser hung it."""
+    preps = [c for c in obj.children if c.dep_ == "prep" and comitative(c)]
+    preps += [c for d in obj.children if d.dep_ == "relcl" for c in d.subtree
+              if c.dep_ == "prep" and comitative(c) and c.i > 0 and c.doc[c.i - 1].text == ","]
+    return preps
 
 
 def beside(prep: Token) -> list[Token]:

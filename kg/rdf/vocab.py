@@ -73,6 +73,7 @@ class AI(DefinedNamespace):
     verbTrigger: URIRef
     nounTrigger: URIRef
     prepositionTrigger: URIRef
+    verbPrepositionTrigger: URIRef
     possessiveTrigger: URIRef
     classTrigger: URIRef
     namePrefix: URIRef
