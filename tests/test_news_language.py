@@ -1102,3 +1102,34 @@ def test_along_with_after_a_clause_on_the_object_is_another_object(nlp):
     found = relations_in(nlp, "Kelp AI held its conference in September. It launched Tide-4, which it said was "
                               "trained on up to 18 trillion tokens, along with Tide-4-Coder, a line for code.")
     assert {("Kelp AI", "releases", "Tide-4"), ("Kelp AI", "releases", "Tide-4-Coder")} <= found
+
+
+# -- a verb's passive as its own trigger, a participle after an event ---------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Orca Commons, an open research collaboration led by Kelp AI and Nimbus Labs, released Tide-3 on Monday.",
+     {("Kelp AI", "memberOf", "Orca Commons"), ("Nimbus Labs", "memberOf", "Orca Commons")}),
+    ("The Open Chip Alliance is led by Kelp AI.", {("Kelp AI", "memberOf", "Open Chip Alliance")}),
+    # a person who leads an organization works for it: the narrower relation
+    ("Kelp AI is led by Ann Lee.", {("Ann Lee", "worksFor", "Kelp AI")}),
+])
+def test_led_by_states_a_membership(nlp, text, expected):
+    found = relations_in(nlp, text)
+    assert expected <= found
+    assert not {t for t in found - expected if t[1] in ("memberOf", "worksFor")}, found
+
+
+@pytest.mark.parametrize("text", [
+    "Kelp AI leads Nimbus Labs in cloud revenue.",  # ahead of, not at the head of
+    "Kelp AI still leads Nimbus Labs, analysts said.",
+])
+def test_an_organization_leading_another_is_ahead_of_it(nlp, text):
+    assert not {t for t in relations_in(nlp, text) if t[1] == "memberOf"}
+
+
+def test_a_participle_after_a_funding_round_is_the_round_s(nlp):
+    # the parser hangs "led" on the company; it follows the round and its comma
+    found = relations_in(nlp, "The company competes with Nimbus Labs and with Dune Robotics, which was valued at "
+                              "$9 billion in its latest funding round, led by Orchid Capital.")
+    assert ("Orchid Capital", "investsIn", "Dune Robotics") in found
+    assert not {t for t in found if t[1] == "memberOf"}, found

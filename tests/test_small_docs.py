@@ -86,8 +86,9 @@ MISPLACED_OF = [("Ann", "Ann", "PROPN", "NNP", 1, "compound"), ("Lee", "Lee", "P
     (OFFICER_FLAT, [(0, 1, AI.Organization), (3, 5, AI.Person)], {("Ann Lee", "worksFor", "Kelp")}),
     # the path between two names, through a noun trigger and its preposition
     (PARTNERSHIP, [(0, 1, AI.Organization), (5, 6, AI.Organization)], {("Kelp", "partnersWith", "Dune")}),
-    # a clause on the noun says how Dune relates to it; the noun relates nobody
-    (COLLABORATION, [(0, 1, AI.Organization), (6, 7, AI.Organization)], set()),
+    # a clause on the noun says how Dune relates to it ("led by": a member); the noun, a
+    # collaboration, makes no partnership of the two
+    (COLLABORATION, [(0, 1, AI.Organization), (6, 7, AI.Organization)], {("Dune", "memberOf", "Kelp")}),
     # what only an organization does, its officer does for it; a former officer for nobody
     (OFFICER, [(0, 1, AI.Organization), (3, 5, AI.Person), (6, 7, AI.AIModel)],
      {("Kelp", "releases", "Tide"), ("Ann Lee", "worksFor", "Kelp")}),

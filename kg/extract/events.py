@@ -113,7 +113,7 @@ class EventReader:
             # "as did Quill Partners": an elided repetition of the verb
             subjects += [s for c in token.children if c.dep_ == "advcl" and c.lemma_ == "do"
                          and any(m.lower_ == "as" for m in c.children) for s in c.children if s.dep_ == "nsubj"]
-            if token.dep_ == "acl" and _is_event_noun(token.head, relation):
+            if token.dep_ == "acl" and (_is_event_noun(token.head, relation) or _after_event(token, relation)):
                 about_event = True  # "a round led by Salesforce Ventures"
             if not about_event:
                 # "Google and Intel also invested": the event is the one just told of
@@ -161,6 +161,23 @@ def _is_event_noun(token: Token, relation: RelationSpec) -> bool:
         return True
     return nominal and any(c.dep_ == "compound" and c.pos_ == "NOUN"
                            and any(w in relation.event_nouns for w in noun_words(c)) for c in token.children)
+
+
+def _after_event(verb: Token, relation: RelationSpec) -> bool:
+    """A participle right after the event noun and a comma, which the parser hung on a name
+    before them ("Kelp, which was valued at $9 billion in its latest round, led by Acme"):
+    it is the event's."""
+    doc = verb.doc
+    return verb.i >= 2 and doc[verb.i - 1].text == "," and doc[verb.i - 2].i != verb.head.i \
+        and _is_event_noun(doc[verb.i - 2], relation)
+
+
+def participle_of_event(verb: Token, ontology: Ontology) -> bool:
+    """Whether a participle the parser hung on a name belongs to an event noun right before
+    it and its comma, whose participants the verb tells ("..., in its latest round, led by
+    Acme"): the event reader reads it, and no relation between the name and its doers."""
+    return verb.dep_ == "acl" and any(_after_event(verb, r) and _matches(verb, r.event_participant_verbs)
+                                      for r in ontology.event_relations)
 
 
 def _takes_event(verb: Token, relation: RelationSpec) -> bool:

@@ -25,7 +25,7 @@ from ..records import (
     RelationMention,
 )
 from .arguments import ArgumentResolver
-from .events import EventReader
+from .events import EventReader, participle_of_event
 from .lexicon import (
     OWNER_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -165,8 +165,8 @@ class CandidateFinder:
                 continue
             token = doc[i]
             # the forms of a word (verb_words, noun_words) are made only where one can match
-            if (pos in ("VERB", "AUX") or tagged_noun_verb(token)) and self._may_be_verb_trigger(i) \
-                    or adjectival_passive(token) or modifier_gerund(token):
+            if ((pos in ("VERB", "AUX") or tagged_noun_verb(token)) and self._may_be_verb_trigger(i)
+                    or adjectival_passive(token) or modifier_gerund(token)) and not participle_of_event(token, self.ontology):
                 ended = self._relations(verb_words(token), self.ontology.ending_relations)
                 if ended:
                     subjects, objects, _ = self.arguments.verb_arguments(token)

@@ -174,7 +174,8 @@ def _verb_words(token: Token) -> list[Words]:
     if token.lower_ != lemma:
         forms.append((token.lower_,))
     for child in token.children:
-        if child.dep_ in ("prt", "prep", "dobj") and child.i > token.i:
+        # "by" is a passive's agent: "lead by" is "a collaboration led by Acme", not "Acme leads Kelp"
+        if child.dep_ in ("prt", "prep", "dobj", "agent") and child.i > token.i:
             forms.extend((s, child.lower_) for s in stems)
     previous = [t for t in token.doc[max(token.i - 2, 0):token.i] if t.text != "-"]
     if previous and previous[-1].head == token or (previous and token.i > 0 and token.doc[token.i - 1].text == "-"):
