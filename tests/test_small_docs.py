@@ -63,6 +63,16 @@ GERUND = [("Kelp", "Kelp", "PROPN", "NNP", 1, "nsubj"), ("opened", "open", "VERB
           ("Tide", "Tide", "PROPN", "NNP", 5, "dobj"), (".", ".", "PUNCT", ".", 1, "punct")]
 
 
+# "Kelp took the first step, open-sourcing a set of Tide models.", with the gerund taken for a
+# modifier of "set", and "set" for a second object of "took"
+CLAUSE_GERUND = [("Kelp", "Kelp", "PROPN", "NNP", 1, "nsubj"), ("took", "take", "VERB", "VBD", 1, "ROOT"),
+                 ("the", "the", "DET", "DT", 4, "det"), ("first", "first", "ADJ", "JJ", 4, "amod"),
+                 ("step", "step", "NOUN", "NN", 1, "dobj"), (",", ",", "PUNCT", ",", 10, "punct"),
+                 ("open", "open", "ADV", "RB", 8, "advmod"), ("-", "-", "PUNCT", "HYPH", 8, "punct"),
+                 ("sourcing", "source", "VERB", "VBG", 10, "amod"), ("a", "a", "DET", "DT", 10, "det"),
+                 ("set", "set", "NOUN", "NN", 1, "conj"), ("of", "of", "ADP", "IN", 10, "prep"),
+                 ("Tide", "Tide", "PROPN", "NNP", 13, "compound"), ("models", "model", "NOUN", "NNS", 11, "pobj"),
+                 (".", ".", "PUNCT", ".", 1, "punct")]
 # "Kelp chief executive Ann Lee spoke.", with Kelp hung on the name, not on the title
 OFFICER_FLAT = [("Kelp", "Kelp", "PROPN", "NNP", 4, "compound"), ("chief", "chief", "NOUN", "NN", 2, "amod"),
                 ("executive", "executive", "NOUN", "NN", 4, "compound"), ("Ann", "Ann", "PROPN", "NNP", 4, "compound"),
@@ -95,6 +105,8 @@ MISPLACED_OF = [("Ann", "Ann", "PROPN", "NNP", 1, "compound"), ("Lee", "Lee", "P
     (FORMER_OFFICER, [(1, 2, AI.Organization), (4, 6, AI.Person), (7, 8, AI.AIModel)], set()),
     # a gerund after "by" is done by the clause's subject
     (GERUND, [(0, 1, AI.Organization), (6, 7, AI.AIModel)], {("Kelp", "releases", "Tide")}),
+    # so is one opening a clause after a comma, taken for a modifier of its object
+    (CLAUSE_GERUND, [(0, 1, AI.Organization), (12, 13, AI.AIModel)], {("Kelp", "releases", "Tide")}),
 ])
 def test_readings_of_a_given_parse(rows, names, expected):
     doc = parsed(rows)

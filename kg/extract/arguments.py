@@ -37,6 +37,7 @@ from .mentions import mentions_by_token, surface_lists
 from .modality import former as is_former
 from .parse import (
     adjectival_passive,
+    means_gerund,
     modifier_gerund,
     UNPARSED_NAME_LABELS,
     antecedent,
@@ -77,8 +78,11 @@ class ArgumentResolver:
         rule = "verb"
         if adjectival_passive(verb):  # "The model was fine-tuned from X": the subject of "was"
             subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        elif modifier_gerund(verb):  # "Y was produced by fine-tuning X": Y's doing, done to X
-            subjects, objects, rule = inherited_subjects(verb.head.head), [verb.head], "verb-inherited"
+        elif modifier_gerund(verb):
+            # "Y was produced by fine-tuning X": Y's doing, done to X; "Acme took a step,
+            # open-sourcing X": the clause's subject's
+            governor = verb.head.head if means_gerund(verb) else verb.head
+            subjects, objects, rule = inherited_subjects(governor), [verb.head], "verb-inherited"
         if tagged_noun_verb(verb) and not subjects:
             subjects = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i]
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)

@@ -193,8 +193,22 @@ def adjectival_passive(token: Token) -> bool:
 
 
 def modifier_gerund(token: Token) -> bool:
-    """ "produced by fine-tuning X": a gerund fused to a word before it by a hyphen, which the
-    tagger took for a modifier of its own object, after "by", "after" and the like."""
-    return token.lower_.endswith("ing") and token.dep_ in ("amod", "compound") \
-        and token.i > 0 and token.doc[token.i - 1].text == "-" and token.head.i > token.i \
-        and token.head.dep_ == "pobj" and token.head.head.lower_ in MEANS_PREPOSITIONS
+    """ "produced by fine-tuning X", "took the first step, open-sourcing a set of X": a gerund
+    fused to a word before it by a hyphen, which the tagger took for a modifier of its own
+    object, after "by", "after" and the like, or opening a clause after a comma."""
+    if not (token.lower_.endswith("ing") and token.dep_ in ("amod", "compound")
+            and token.i > 0 and token.doc[token.i - 1].text == "-" and token.head.i > token.i):
+        return False
+    return means_gerund(token) or clause_gerund(token)
+
+
+def means_gerund(token: Token) -> bool:
+    """The object of the gerund is the object of "by", "after" and the like."""
+    return token.head.dep_ == "pobj" and token.head.head.lower_ in MEANS_PREPOSITIONS
+
+
+def clause_gerund(token: Token) -> bool:
+    """The gerund and the word fused to it open a clause after a comma, which the parser made
+    a noun phrase of the sentence ("..., open-sourcing a set of X": "set" a conjunct)."""
+    return token.i >= 3 and token.doc[token.i - 3].text == "," \
+        and token.head.dep_ in ("conj", "dobj", "npadvmod")
