@@ -76,3 +76,28 @@ def test_a_one_line_document_is_no_headline(nlp, text, expected):
 def test_a_title_case_line_above_a_body_is_a_headline(nlp):
     """Title case fools NER: a headline's names must come from elsewhere."""
     assert not mentions_in(nlp, "Jane Doe Joins Nimbus Research In Austin\n\nThe company said so.")
+
+
+def _mention(start: int, cls: str, *, source: str, context_typed: bool = False):
+    from kg.rdf.vocab import AI
+    from kg.records import Mention
+
+    return Mention(start=start, end=start + 1, start_char=start * 10, end_char=start * 10 + 9, text="Zephyr",
+                   name="Zephyr", cls=AI[cls], source=source, confidence=0.85, context_typed=context_typed)
+
+
+@pytest.mark.parametrize(("labels", "context", "expected"), [
+    # the recognizer calls the name a person in every sentence; "72 Zephyr GPUs" once says otherwise
+    (["Person"] * 6, "Product", "Product"),
+    # its labels still tell its classes apart where no context speaks
+    (["Organization"] * 3 + ["Person"], None, "Organization"),
+    (["Person"] * 3 + ["Organization"], None, "Person"),
+])
+def test_the_recognizer_s_labels_of_one_name_never_outweigh_its_context(labels, context, expected):
+    from kg.extract.mentions import unify_classes
+    from kg.records import NER
+
+    mentions = [_mention(i, cls, source=NER) for i, cls in enumerate(labels)]
+    if context is not None:
+        mentions.append(_mention(len(labels), context, source=NER, context_typed=True))
+    assert {str(m.cls).rsplit("#", 1)[-1] for m in unify_classes(mentions)} == {expected}

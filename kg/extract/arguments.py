@@ -76,6 +76,8 @@ class ArgumentResolver:
         is one ("released X, along with Y")."""
         subjects, objects = verb_dependents(verb)
         rule = "verb"
+        # "by unveiling X, along with Y": a doer set beside leaves the verb's own subject missing
+        beside_only = all(s.head.i != verb.i and s.head.dep_ != "agent" for s in subjects)
         if adjectival_passive(verb):  # "The model was fine-tuned from X": the subject of "was"
             subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         elif modifier_gerund(verb):
@@ -94,21 +96,21 @@ class ArgumentResolver:
             elif not subjects:
                 subjects.append(verb.head)  # "OpenAI, partnered with Anthropic"
                 rule = "verb-participle"
-        elif not subjects and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in MEANS_PREPOSITIONS:
+        elif beside_only and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in MEANS_PREPOSITIONS:
             # "opened the summit by unveiling Tide-3", "after buying Dune": the clause's doer
-            subjects = inherited_subjects(verb.head)
+            subjects = inherited_subjects(verb.head) + subjects
             rule = "verb-inherited"
-        elif not subjects and verb.dep_ == "pcomp" and verb.tag_ == "VBG" \
+        elif beside_only and verb.dep_ == "pcomp" and verb.tag_ == "VBG" \
                 and verb.head.lower_ in GERUND_COMPLEMENT_PREPOSITIONS and verb.head.head.pos_ in ("VERB", "AUX"):
             # "convicted of killing X", "praised Acme for releasing X": the verb's object did
             # it, or else its subject
             governor = verb.head.head
-            subjects = [c for c in governor.children if c.dep_ == "dobj"] or inherited_subjects(verb.head)
+            subjects = ([c for c in governor.children if c.dep_ == "dobj"] or inherited_subjects(verb.head)) + subjects
             rule = "verb-inherited"
-        elif not subjects and (verb.dep_ in ("xcomp", "conj")
-                               or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or hyphen_joined(verb)
-                                                             or purpose_clause(verb)))):
-            subjects = inherited_subjects(verb)
+        elif beside_only and (verb.dep_ in ("xcomp", "conj")
+                              or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or hyphen_joined(verb)
+                                                            or purpose_clause(verb)))):
+            subjects = inherited_subjects(verb) + subjects
             rule = "verb-inherited"
         resolved_subjects, resolved_objects = self.resolve(subjects), self.resolve(objects)
         if not resolved_objects and resolved_subjects and _object_gap(verb):
@@ -366,7 +368,8 @@ class ArgumentResolver:
                 continue
             owners = [c for c in title.children if c.dep_ in ("compound", "nmod", "poss")]
             owners += [p for c in title.children if c.dep_ == "prep" and c.lower_ in ("of", "at") for p in pobjs(c)]
-            for m in self.resolve(owners):
+            # "Nvidia chief executive Jensen Huang", with Nvidia hung on the name
+            for m in self.resolve(owners) or self.title_owner(title):
                 if any(self.ontology.fits(r, person.cls, m.cls) for r in posts) \
                         and self.ontology.fits(relation, m.cls, obj.cls) and m is not obj:
                     found.setdefault(m.start, replace(m, source=AFFILIATION, confidence=min(

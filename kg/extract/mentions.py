@@ -807,11 +807,17 @@ def _recurring_names(doc: Doc, mentions: list[Mention], boilerplate: set[int]) -
     return sorted([*mentions, *added], key=lambda m: m.start)
 
 
+#: the most the recognizer's labels of one name count for, all together: less than one
+#: mention the context types (``Mention.class_weight``)
+RECOGNIZED_MOST = 2.0
+
+
 def unify_classes(mentions: list[Mention]) -> list[Mention]:
     """One name, one class within a document: "MosaicML, a startup" makes every MosaicML of
     the article an organization, whatever NER said of each."""
     votes: dict[tuple[str, ...], dict[URIRef, float]] = {}
     by_name_word: set[tuple[str, ...]] = set()
+    recognized: dict[tuple[str, ...], dict[URIRef, float]] = {}
     for m in mentions:
         if m.source in (NER, PATTERN):
             key = name_key(m.name)
@@ -819,8 +825,19 @@ def unify_classes(mentions: list[Mention]) -> list[Mention]:
                 if key in by_name_word:
                     continue  # the name's own word says the same each time it is written: once
                 by_name_word.add(key)
+            if m.source == NER and not m.context_typed:
+                # the recognizer's labels of one string are not independent: its mistakes on a
+                # name repeat ("Blackwell" a person in every sentence), so together they may
+                # tell its classes apart but never outweigh what the words around it say
+                counts = recognized.setdefault(key, {})
+                counts[m.cls] = counts.get(m.cls, 0.0) + m.class_weight
+                continue
             tally = votes.setdefault(key, {})
             tally[m.cls] = tally.get(m.cls, 0.0) + m.class_weight
+    for key, counts in recognized.items():
+        tally = votes.setdefault(key, {})
+        for cls, weight in counts.items():
+            tally[cls] = tally.get(cls, 0.0) + min(weight, RECOGNIZED_MOST)
     winner = {key: max(tally, key=lambda c: (tally[c], str(c))) for key, tally in votes.items()}
     return [replace(m, cls=winner[name_key(m.name)]) if m.source in (NER, PATTERN)
             and winner[name_key(m.name)] != m.cls else m for m in mentions]
