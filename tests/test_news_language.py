@@ -1133,3 +1133,20 @@ def test_a_participle_after_a_funding_round_is_the_round_s(nlp):
                               "$9 billion in its latest funding round, led by Orchid Capital.")
     assert ("Orchid Capital", "investsIn", "Dune Robotics") in found
     assert not {t for t in found if t[1] == "memberOf"}, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "it" in a clause describing a name is the nearest earlier name of its class, not the name
+    ("Kelp AI launched Orca 4 in May, along with Orca 4 Coder, a programming-focused line derived from it.",
+     {("Orca 4 Coder", "basedOn", "Orca 4")}),
+    ("Kelp AI released Orca 4, a model distilled from it.", set()),  # nothing earlier of its class
+])
+def test_it_in_a_clause_describing_a_name(nlp, text, expected):
+    assert {t for t in relations_in(nlp, text) if t[1] == "basedOn"} == expected
+
+
+def test_its_with_an_officer_as_subject_is_the_officer_s_organization(nlp):
+    found = relations_in(nlp, "Nimbus Labs hosted the event. Kelp AI chief executive Ann Lee opened the summit on "
+                              "Monday by unveiling Orca 4, the successor to its Tide chip.")
+    assert ("Kelp AI", "develops", "Tide") in found
+    assert not {t for t in found if t[0] == "Nimbus Labs"}, found

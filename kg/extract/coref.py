@@ -100,6 +100,7 @@ class ReferenceResolver:
         self.ontology = ontology
         self.person = ontology.class_of_label("PERSON")
         self.organization = ontology.class_of_label("ORG")
+        self.person_nouns = ontology.class_nouns(self.person) if self.person else frozenset()
         # the nouns that describe an organization: the ontology's for its class, and the
         # English words for any company, whatever the ontology calls the class
         self.org_nouns = (ontology.class_nouns(self.organization) if self.organization else frozenset()) | {
@@ -124,7 +125,7 @@ class ReferenceResolver:
             self.earlier.advance(i)
             ref = (self._short_name(token) or self._reported_subject(token) or self._description(token)
                    or self._thing_description(token) or self._possessive_pronoun(token)
-                   or self._subject_pronoun(token))
+                   or self._subject_pronoun(token) or self._described_from(token))
             if ref is not None:
                 added.append(ref)
                 by_token.update((i, ref) for i in range(ref.start, ref.end))
@@ -334,6 +335,27 @@ class ReferenceResolver:
             return None
         return _reference(token, previous)
 
+    def _described_from(self, token: Token) -> Mention | None:
+        """ "it" as an object in a clause describing a name ("Tide-Coder, a line derived from
+        it"): not the name itself, which would be "itself", but the nearest name of its class
+        named before it in the sentence."""
+        if token.lower_ != "it" or token.dep_ not in ("pobj", "dobj"):
+            return None
+        clause = token.head
+        while clause.dep_ not in ("acl", "relcl") and clause.head.i != clause.i and clause.i > token.sent.start:
+            if clause.dep_ in ("ccomp", "advcl", "conj"):
+                return None  # a clause of its own, not one describing the name
+            clause = clause.head
+        if clause.dep_ not in ("acl", "relcl"):
+            return None
+        noun = clause.head
+        described = self.by_token.get(noun.i) or (self.by_token.get(noun.head.i) if noun.dep_ == "appos" else None)
+        if described is None:
+            return None
+        earlier = [m for m in self.mentions if token.sent.start <= m.start and m.end <= described.start
+                   and m.cls == described.cls and name_key(m.name) != name_key(described.name)]
+        return _reference(token, max(earlier, key=lambda m: m.start)) if earlier else None
+
     def _clause_start(self, token: Token) -> int:
         """Where the pronoun's sentence starts, not counting what comes before its first
         subject ("In 2023 it ...", "Last year, she ..."), whichever clause the parser made the
@@ -373,14 +395,27 @@ class ReferenceResolver:
         return _reference(token, antecedent) if antecedent else None
 
     def _subject_of(self, clause: Token, *, before: int) -> Mention | None:
-        """The organization named as the clause's one subject before the position."""
+        """The organization named as the clause's one subject before the position, or whose
+        officer the subject is ("Acme chief executive Ann Lee opened ... its")."""
         for child in clause.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 subject = self.by_token.get(child.i)
                 plural = any(c.dep_ == "conj" for c in child.children)  # "A and B ... its": not A
+                if subject is not None and subject.cls == self.person and not plural:
+                    subject = self._officer_of(subject)
                 if subject is not None and subject.cls == self.organization and subject.end <= before and not plural:
                     return subject
         return None
+
+    def _officer_of(self, person: Mention) -> Mention | None:
+        """The organization named right before a person's titles ("Acme chief executive Ann Lee")."""
+        table, i = self.table, person.start - 1
+        titled = False
+        while i >= 0 and table.sent_start[i] == table.sent_start[person.start] \
+                and (table.lemma[i].lower(),) in self.person_nouns:
+            titled, i = True, i - 1
+        organization = self.by_token.get(i) if titled and i >= 0 else None
+        return organization if organization is not None and organization.end == i + 1 else None
 
     def _governing_subject(self, token: Token, *, before: int) -> Mention | None:
         """The organization that is the subject of the nearest clause governing the token."""
