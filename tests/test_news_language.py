@@ -1150,3 +1150,18 @@ def test_its_with_an_officer_as_subject_is_the_officer_s_organization(nlp):
                               "Monday by unveiling Orca 4, the successor to its Tide chip.")
     assert ("Kelp AI", "develops", "Tide") in found
     assert not {t for t in found if t[0] == "Nimbus Labs"}, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parser hangs the main verb on the noun before its comma, leaving the sentence no verb
+    ("At the same time, Kelp AI and Dune Robotics, the robotics company that Kelp AI acquired in 2019 and now "
+     "operates as a subsidiary, introduced TideLab, an open-source tool that lets anyone add skills to models.",
+     {("Kelp AI", "acquired", "Dune Robotics"), ("Kelp AI", "releases", "TideLab"),
+      ("Dune Robotics", "releases", "TideLab")}),
+    # a participle with its agent is one
+    ("Tide-3, a model trained by Kelp AI, released by Nimbus Labs.", {("Nimbus Labs", "releases", "Tide-3")}),
+])
+def test_a_verb_the_parser_left_without_a_clause(nlp, text, expected):
+    found = relations_in(nlp, text)
+    assert expected <= found
+    assert not {t for t in found if t[1] == "releases"} - expected, found

@@ -51,6 +51,7 @@ from .parse import (
     pobjs,
     purpose_clause,
     set_off_after,
+    stranded_main_verb,
     tagged_noun_verb,
     verb_dependents,
 )
@@ -88,7 +89,9 @@ class ArgumentResolver:
         if tagged_noun_verb(verb) and not subjects:
             subjects = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i]
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
-        if verb.dep_ in ("acl", "relcl") and not own_subject:
+        if stranded_main_verb(verb):
+            subjects = [verb.sent.root]
+        elif verb.dep_ in ("acl", "relcl") and not own_subject:
             has_agent = any(c.dep_ == "agent" for c in verb.children)
             if verb.tag_ == "VBN" and has_agent:
                 objects.append(verb.head)  # "Llama 2, released by Meta"

@@ -63,6 +63,17 @@ def quantity(token: Token) -> bool:
     return token.pos_ == "NUM" or token.ent_type_ in ("MONEY", "CARDINAL", "PERCENT")
 
 
+def stranded_main_verb(verb: Token) -> bool:
+    """ "IBM and Kelp, the firm that IBM bought in 2019 and runs as a unit, introduced X": in a
+    sentence whose root is no verb, a past form after a comma, with an object and no agent,
+    which the parser hung on the noun before the comma, is the main verb, and the root its
+    subject."""
+    root = verb.sent.root
+    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and root.pos_ in ("PROPN", "NOUN") \
+        and root.i < verb.i and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+        and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+
+
 def tagged_noun_verb(token: Token) -> bool:
     """A verb in "-s" the tagger took for a plural noun: it has a direct object ("Zen-2 scores
     70% on MMLU"), and the name before it, parsed as its compound, is its subject."""
