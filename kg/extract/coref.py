@@ -342,7 +342,7 @@ class ReferenceResolver:
         if token.lower_ != "it" or token.dep_ not in ("pobj", "dobj"):
             return None
         clause = token.head
-        while clause.dep_ not in ("acl", "relcl") and clause.head.i != clause.i and clause.i > token.sent.start:
+        while clause.dep_ not in ("acl", "relcl") and clause.head.i != clause.i:
             if clause.dep_ in ("ccomp", "advcl", "conj"):
                 return None  # a clause of its own, not one describing the name
             clause = clause.head
