@@ -1165,3 +1165,20 @@ def test_a_verb_the_parser_left_without_a_clause(nlp, text, expected):
     found = relations_in(nlp, text)
     assert expected <= found
     assert not {t for t in found if t[1] == "releases"} - expected, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title with no owner named is at the organization the article is about, where that is
+    # the one organization its sentence names
+    ("Kelp AI released Tide-3 in May. Kelp AI also hired staff. Chief executive Ann Lee has been "
+     "reorganizing Kelp AI's research work.", {("Ann Lee", "worksFor", "Kelp AI")}),
+    ("Kelp AI raised $50 million on Monday. Kelp AI will spend it on chips. Lee, the chief executive, said "
+     "the company would train Tide-4 next.", {("Lee", "worksFor", "Kelp AI")}),
+    # another organization in the sentence: nobody can tell
+    ("Kelp AI released Tide-3 in May. Kelp AI also hired staff. Chief executive Ann Lee praised Nimbus Labs's "
+     "new model.", set()),
+    # no article to be about
+    ("President Ann Lee said Nimbus Labs would grow.", set()),
+])
+def test_a_title_with_no_owner_is_at_the_organization_the_article_is_about(nlp, text, expected):
+    assert {t for t in relations_in(nlp, text) if t[1] == "worksFor"} == expected

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
+from ..names import name_key
 from ..ontology import Ontology, RelationSpec, singular
 from ..records import AFFILIATION, SOURCE_CONFIDENCE, Mention
 from .lexicon import (
@@ -65,6 +67,7 @@ class ArgumentResolver:
     def __init__(self, doc: Doc, mentions: Sequence[Mention], ontology: Ontology) -> None:
         self.doc = doc
         self.ontology = ontology
+        self.mentions = list(mentions)
         self.by_token = mentions_by_token(mentions)
         self.lists = coordinated(doc, list(mentions))
         person = ontology.class_of_label("PERSON")
@@ -206,7 +209,35 @@ class ArgumentResolver:
             rule = "noun-inherited"
         elif dep == "amod" and head.i in self.by_token:
             resolved_subjects = resolved_subjects or [self.by_token[head.i]]
+        if not resolved_objects and depth == 0:
+            resolved_objects = self.unnamed_owner(noun)
         return resolved_subjects, resolved_objects, rule
+
+    def unnamed_owner(self, noun: Token) -> list[Mention]:
+        """ "Chief executive Ann Lee has been reorganizing Acme's AI work": a title with no
+        owner named is at the organization the document is about, where that is the one
+        organization its sentence names."""
+        if (noun.lemma_.lower(),) not in self.people_nouns or self.main_organization is None:
+            return []
+        sent = noun.sent
+        named = [m for m in self.mentions if sent.start <= m.start < sent.end
+                 and self.ontology.is_a(m.cls, self.organization)]
+        if not named or any(name_key(m.name) != self.main_organization for m in named):
+            return []
+        return [named[0]]
+
+    @cached_property
+    def main_organization(self) -> tuple[str, ...] | None:
+        """The organization a document is about: named in more sentences than any other, and
+        in more than one."""
+        sentences: dict[tuple[str, ...], set[int]] = {}
+        for m in self.mentions:
+            if self.ontology.is_a(m.cls, self.organization):
+                sentences.setdefault(name_key(m.name), set()).add(self.doc[m.start].sent.start)
+        ranked = sorted(((len(s), k) for k, s in sentences.items()), reverse=True)
+        if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            return None
+        return ranked[0][1]
 
     def relational(self, noun: Token) -> bool:
         return any(self.ontology.noun_relations(w) for w in noun_words(noun))
