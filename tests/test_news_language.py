@@ -448,6 +448,9 @@ def test_no_current_fact_stated(nlp, text):
      ("Mistral AI", "releases", "Mistral Large 2")),
     ("The company intends to build Grok 3, xAI said.", ("xAI", "develops", "Grok 3"), ("xAI", "releases", "Grok 3")),
     ("OpenAI is expected to launch GPT-5 in August.", ("OpenAI", "develops", "GPT-5"), ("OpenAI", "releases", "GPT-5")),
+    # the lemmatizer makes "hopes" "hop": the verb's bare forms are read too
+    ("Kelp AI hopes to release Orca 4 next year.", ("Kelp AI", "develops", "Orca 4"), ("Kelp AI", "releases", "Orca 4")),
+    ("Kelp AI hoped to release Orca 4 next year.", ("Kelp AI", "develops", "Orca 4"), ("Kelp AI", "releases", "Orca 4")),
 ])
 def test_plans_are_development_not_release(nlp, text, expected, not_expected):
     found = relations_in(nlp, text)
@@ -1182,3 +1185,17 @@ def test_a_verb_the_parser_left_without_a_clause(nlp, text, expected):
 ])
 def test_a_title_with_no_owner_is_at_the_organization_the_article_is_about(nlp, text, expected):
     assert {t for t in relations_in(nlp, text) if t[1] == "worksFor"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the object of an infinitive in a clause on a noun is the noun, and "hopes to" a plan
+    ("Kelp AI raised money on Monday. Lee, the chief executive, said the money would pay for computing power "
+     "to train Orca 4, a larger model that the company hopes to release next year.",
+     {("Kelp AI", "develops", "Orca 4")}),
+    ("Kelp AI raised money. Lee, the chief executive, said the money would pay for computing power to train "
+     "Orca 4, a larger model that the company hopes to release next year.", {("Kelp AI", "develops", "Orca 4")}),
+    ("Nimbus Labs praised Dune Robotics, a startup that Kelp AI hopes to acquire.", set()),
+])
+def test_an_infinitive_in_a_clause_on_a_noun_takes_the_noun(nlp, text, expected):
+    found = {t for t in relations_in(nlp, text) if t[1] in ("develops", "releases", "acquired")}
+    assert found == expected

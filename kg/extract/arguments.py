@@ -119,10 +119,11 @@ class ArgumentResolver:
             subjects = inherited_subjects(verb) + subjects
             rule = "verb-inherited"
         resolved_subjects, resolved_objects = self.resolve(subjects), self.resolve(objects)
-        if not resolved_objects and resolved_subjects and _object_gap(verb):
+        gap = _object_gap(verb) if not resolved_objects and resolved_subjects else None
+        if gap is not None:
             # "the startup Acme bought", "a model it released in May": a clause with no
             # relative pronoun has the noun it modifies as its missing object
-            resolved_objects = self.resolve([verb.head])
+            resolved_objects = self.resolve([gap])
             rule = "verb-participle"
         # "released Qwen9, along with Qwen9-Coder": a name set beside the object that cannot
         # do what the verb says, and can undergo it, is another object, not another doer
@@ -435,13 +436,25 @@ class ArgumentResolver:
         return found
 
 
-def _object_gap(verb: Token) -> bool:
-    """Whether the verb heads a clause on a noun, with a subject of its own, no relative
-    pronoun and nothing else to be its object ("the startup Acme bought last year")."""
-    if verb.dep_ not in ("relcl", "acl") or not any(c.dep_ == "nsubj" for c in verb.children):
-        return False
-    return not any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.lower_ in RELATIVE_PRONOUNS
-                   or (c.dep_ == "prep" and not pobjs(c)) for c in verb.children)
+def _object_gap(verb: Token) -> Token | None:
+    """The noun a verb's missing object is: the verb heads a clause on the noun, or is the
+    infinitive of one ("a model the company hopes to release"), with a subject of its own, no
+    relative pronoun that is an argument, and nothing else to be its object ("the startup Acme
+    bought last year"; "a model that the company hopes to release", "that" taken for a mark)."""
+    clause = verb
+    if verb.dep_ == "xcomp" and verb.head.dep_ in ("relcl", "acl"):
+        if _has_object(verb, besides=None):
+            return None
+        clause = verb.head
+    if clause.dep_ not in ("relcl", "acl") or not any(c.dep_ == "nsubj" for c in clause.children):
+        return None
+    return None if _has_object(clause, besides=verb) else clause.head
+
+
+def _has_object(verb: Token, *, besides: Token | None) -> bool:
+    return any(c.dep_ in ("dobj", "ccomp") or (c.dep_ == "xcomp" and (besides is None or c.i != besides.i))
+               or (c.lower_ in RELATIVE_PRONOUNS and c.dep_ != "mark") or (c.dep_ == "prep" and not pobjs(c))
+               for c in verb.children)
 
 
 def coordinated(doc: Doc, mentions: Sequence[Mention]) -> dict[int, tuple[Mention, ...]]:

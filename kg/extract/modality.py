@@ -63,6 +63,22 @@ def clause_verb(trigger: Token) -> Token:
     return token
 
 
+def base_forms(verb: Token) -> set[str]:
+    """The verb's lemma and the bare forms its inflection may hide, for the lemmatizer's slips
+    ("hopes" made "hop")."""
+    lower = verb.lower_
+    forms = {verb.lemma_.lower(), lower}
+    for ending in ("s", "d"):
+        if lower.endswith(ending):
+            forms.add(lower[:-1])  # "hopes", "hoped"
+    for ending in ("es", "ed"):
+        if lower.endswith(ending):
+            forms.add(lower[:-2])  # "pushes", "planned" (with the doubled consonant kept)
+    if lower.endswith("ing"):
+        forms.update({lower[:-3], lower[:-3] + "e"})  # "planning", "hoping"
+    return forms
+
+
 def planned(trigger: Token) -> bool:
     """Whether the clause states a plan, a wish, a possibility or a condition, not a fact."""
     verb = clause_verb(trigger)
@@ -72,7 +88,7 @@ def planned(trigger: Token) -> bool:
                 return True
             if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
                 return True
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS:
+        if verb.dep_ == "xcomp" and any(form in INTENT_VERBS for form in base_forms(verb.head)):
             return True
         if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
             verb = verb.head

@@ -182,10 +182,14 @@ def pobjs(prep: Token) -> list[Token]:
 
 
 def antecedent(token: Token) -> Token:
-    """A relative pronoun stands for the noun its clause modifies."""
-    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-        return token.head.head
-    return token
+    """A relative pronoun stands for the noun its clause modifies, also as the object of an
+    infinitive in the clause ("a model that the company hopes to release")."""
+    if token.lower_ not in RELATIVE_PRONOUNS:
+        return token
+    clause = token.head
+    while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" else token
 
 
 def depth_between(ancestor: Token, token: Token) -> int:
