@@ -1199,3 +1199,21 @@ def test_a_title_with_no_owner_is_at_the_organization_the_article_is_about(nlp, 
 def test_an_infinitive_in_a_clause_on_a_noun_takes_the_noun(nlp, text, expected):
     found = {t for t in relations_in(nlp, text) if t[1] in ("develops", "releases", "acquired")}
     assert found == expected
+
+
+ROUX = ("Kelp AI hired staff in May. Kelp AI was co-founded last year by Amandine Roux, a former engineer at "
+        "Nimbus Labs, and Tom Reed. Roux said the company plans to build a larger model, Orca 70B, by the end "
+        "of the year.")
+
+
+def test_a_surname_after_the_full_name_is_the_person_whatever_ner_said(nlp):
+    # NER takes "Roux" for an organization; the article named Amandine Roux before
+    found = relations_in(nlp, ROUX)
+    assert ("Kelp AI", "develops", "Orca 70B") in found
+    assert not {t for t in found if t[0] in ("Roux", "Amandine Roux", "Nimbus Labs") and t[1] == "develops"}, found
+
+
+def test_a_comma_before_the_and_of_two_names_closes_an_apposition(nlp):
+    # "Nimbus Labs, and Tom Reed" is no list: Tom Reed shares no class with Nimbus Labs
+    found = mentions_in(nlp, ROUX)
+    assert ("Tom Reed", "Person") in found and ("Tom Reed", "Organization") not in found

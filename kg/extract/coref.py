@@ -467,11 +467,23 @@ def _acronyms(mentions: Sequence[Mention], *, organization: URIRef | None) -> li
 
 
 def _surnames(mentions: Sequence[Mention], *, person: URIRef | None) -> list[Mention]:
-    """ "Liang" that NER found on its own, in an article that names Percy Liang, is Percy Liang."""
+    """ "Liang" that NER found on its own, in an article that names Percy Liang, is Percy Liang;
+    so is "Roux" that NER took for something else, after the article named Amandine Roux."""
     def short(m: Mention) -> str | None:
         words = m.name.split()
         return words[-1] if m.cls == person and len(words) > 1 else None
-    return _expand_short_names(mentions, short, reads=lambda m: m.cls == person and len(m.name.split()) == 1)
+    introduced: dict[str, int] = {}  # where each surname's full name is first written
+    for m in mentions:
+        if short(m) is not None:
+            introduced.setdefault(short(m), m.start)
+
+    def reads(m: Mention) -> bool:
+        if len(m.name.split()) != 1:
+            return False
+        return m.cls == person or (m.source == NER and m.name in introduced and introduced[m.name] < m.start)
+    expanded = _expand_short_names(mentions, short, reads=reads)
+    return [replace(new, cls=person) if new is not old and new.cls != person else new
+            for old, new in zip(mentions, expanded, strict=True)]
 
 
 def _expand_short_names(mentions: Sequence[Mention], short: Callable[[Mention], str | None], *,

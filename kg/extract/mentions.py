@@ -739,8 +739,11 @@ def surface_lists(doc: Doc, mentions: Sequence[Mention]) -> list[list[Mention]]:
                 groups[-1].append(mention)
                 continue
         groups.append([mention])
-    # a list ends with "and" or "or"; "Colette Kress, Nvidia's CFO" is an apposition
-    return [g for g in groups if len(g) > 1 and any(w in LIST_CONJUNCTIONS for w in lower[g[-2].end:g[-1].start])]
+    # a list ends with "and" or "or"; "Colette Kress, Nvidia's CFO" is an apposition; a comma
+    # before the "and" of two names closes what was set off before them ("Ann Lee, an engineer
+    # at Acme, and Tom Reed"): a list of two has none ("Acme and Kelp")
+    return [g for g in groups if len(g) > 1 and any(w in LIST_CONJUNCTIONS for w in lower[g[-2].end:g[-1].start])
+            and not (len(g) == 2 and "," in lower[g[0].end:g[1].start])]
 
 
 def _places_before_places(doc: Doc, mentions: list[Mention], *, place: URIRef | None) -> list[Mention]:
