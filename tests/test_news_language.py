@@ -24,6 +24,9 @@ def assert_names(nlp, text: str, wanted: set[tuple[str, str]], unwanted: set[tup
     ("Nvidia (NASDAQ: NVDA) beat forecasts.", {("Nvidia", "Organization")}, {"NVDA"}),
     ("Google Unveils a New Chip\n\nPichai Said The Chip Was Fast\nAlphabet shares rose.",
      {("Alphabet", "Organization")}, {"Google Unveils", "Pichai Said The Chip Was Fast"}),
+    # a known name with a word hyphened on is another name ("Falcon" is a family)
+    ("Kestrel runs on Tern's own vision model, Falcon-V, which the startup released in March.",
+     {("Falcon-V", "AIModel")}, {"Falcon"}),
 ])
 def test_entity_language(nlp, text, wanted, unwanted):
     found = mentions_in(nlp, text)

@@ -706,8 +706,10 @@ def _resolve_overlaps(candidates: Sequence[Mention], doc: Doc) -> list[Mention]:
         known = inside[0]
         extra = [t for t in doc[m.start:m.end] if not known.start <= t.i < known.end]
         # "the University of Washington" around "Washington": the small words names keep count
-        # before the known name, not after it ("the AI Alliance on Tuesday")
-        return all(t.is_title or t.is_upper or (t.lower_ in NAME_CONNECTORS and known.end == m.end) for t in extra)
+        # before the known name, not after it ("the AI Alliance on Tuesday"); a hyphen joins a
+        # word to it ("Falcon-V" around "Falcon")
+        return all(t.is_title or t.is_upper or (t.lower_ in NAME_CONNECTORS and known.end == m.end)
+                   or (t.text == "-" and t.i + 1 < m.end) for t in extra)
 
     def rank(m: Mention) -> tuple:
         priority = -1 if m.source in (NER, PATTERN) and extends_known_name(m) else _PRIORITY[m.source]
