@@ -1220,3 +1220,23 @@ def test_a_comma_before_the_and_of_two_names_closes_an_apposition(nlp):
     # "Nimbus Labs, and Tom Reed" is no list: Tom Reed shares no class with Nimbus Labs
     found = mentions_in(nlp, ROUX)
     assert ("Tom Reed", "Person") in found and ("Tom Reed", "Organization") not in found
+
+
+@pytest.mark.parametrize(("text", "name", "cls", "expected"), [
+    # ", its most capable model yet" is set beside the name, however the parser hung it
+    ("Kelp AI debuted Tide-3, its most capable model yet, at a developer event in Paris.", "Tide-3", "AIModel",
+     {("Kelp AI", "releases", "Tide-3")}),
+    # an identifier that does what only models do is a model
+    ("Kelp AI said on Monday that Tide-3 outperformed GPT-4o on HumanEval.", "Tide-3", "AIModel",
+     {("Tide-3", "comparedWith", "GPT-4o")}),
+    ("Kelp AI's Tide-3 scored 88% on MMLU, ahead of OpenAI's GPT-4o.", "Tide-3", "AIModel",
+     {("Tide-3", "evaluatedOn", "MMLU")}),
+])
+def test_new_names_typed_by_what_is_said_of_them(nlp, text, name, cls, expected):
+    assert (name, cls) in mentions_in(nlp, text)
+    assert expected <= relations_in(nlp, text)
+
+
+def test_an_identifier_is_no_agent(nlp):
+    assert not {c for n, c in mentions_in(nlp, "Kelp AI said Tide-3 released a statement.") if n == "Tide-3"} & {
+        "Organization", "Person"}

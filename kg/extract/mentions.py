@@ -303,7 +303,7 @@ class MentionFinder:
             # a hyphen-joined name is what its last word says ("MT-bench"), as "Nimbus Labs" is
             cls = self.ontology.class_triggers.get((singular(span[-1].lower_),)) if len(span) == 3 \
                 and span[1].text == "-" else None
-            cls = cls or class_from_context(span, self.ontology)
+            cls = cls or class_from_context(span, self.ontology) or _class_of_subject(span, self.ontology)
             if cls is not None:
                 yield _mention(span, cls=cls, source=NER)
 
@@ -316,7 +316,8 @@ class MentionFinder:
         person = self.ontology.class_of_label("PERSON")
         if person is not None and mention.cls != person and _particle_name(span):
             return _replace_class(mention, person)  # "Ann de Vries", which NER took for a company
-        cls = class_from_context(span, self.ontology, current=mention.cls, name_word=False)
+        cls = class_from_context(span, self.ontology, current=mention.cls, name_word=False) \
+            or _class_of_subject(span, self.ontology, current=mention.cls)
         if cls is not None:
             # what the words around say counts for more than NER, also where they agree: "Red
             # Hat, the software company" outweighs NER's calling it a person elsewhere
@@ -443,6 +444,22 @@ def _class_of_object(root: Token, ontology: Ontology, current: URIRef | None) ->
     return None
 
 
+def _class_of_subject(span: Span, ontology: Ontology, *, current: URIRef | None = None) -> URIRef | None:
+    """ "Tide-3 outperformed Orca-2", "Kelp's Tide-3 scored 88%": a name by its shape (a
+    version, capitals inside a word: an identifier of a thing, no person or organization),
+    the subject of a verb whose relations all have one class of things as their domain, is of
+    that class."""
+    if len(span) != 1 or not (_CAMEL_CASE.match(span.text) or _VERSIONED_WORD.match(span.text)
+                              or _CODE_NAME.match(span.text)):
+        return None
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.pos_ != "VERB":
+        return None
+    domains = {c for words in verb_words(root.head) for r in ontology.verb_relations(words) for c in r.domain}
+    agents = {ontology.class_of_label("PERSON"), ontology.class_of_label("ORG")}
+    return domains.pop() if len(domains) == 1 and current not in domains and not domains & agents else None
+
+
 def _class_after_preposition(span: Span, ontology: Ontology, current: URIRef | None) -> URIRef | None:
     """ "Ann de Vries of ServiceNow": a name NER missed, right after a name and a preposition
     whose relations all have one class as their range, is of that class (read off the words:
@@ -539,8 +556,8 @@ def _surface_apposition(span: Span) -> Token | None:
         i += 2  # ", one of Kelp's Tide models": one of the things the plural names
         if doc[i].lower_ in ("the", "its", "their", "his", "her"):
             i += 1
-    elif doc[i].lower_ in ("a", "an", "the"):
-        i += 1
+    elif doc[i].lower_ in ("a", "an", "the", "its", "their"):
+        i += 1  # ", its most capable model yet"
     head = None
     while i < len(doc) and i < span.end + 8 and (doc[i].pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "ADV")
                                                  or doc[i].text in ("-", "'s", "’s")
