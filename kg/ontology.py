@@ -133,6 +133,13 @@ class Ontology:
         return within(relation.domain, other.domain) and within(relation.range, other.range) and not (
             within(other.domain, relation.domain) and within(other.range, relation.range))
 
+    def overlap(self, relation: RelationSpec, other: RelationSpec) -> bool:
+        """Whether some pair of classes fits both relations: they can hold between the same
+        two things (an empty domain or range takes anything)."""
+        def meet(a: frozenset[URIRef], b: frozenset[URIRef]) -> bool:
+            return not a or not b or any(self.is_a(x, y) or self.is_a(y, x) for x in a for y in b)
+        return meet(relation.domain, other.domain) and meet(relation.range, other.range)
+
     @cached_property
     def _fits(self) -> dict[tuple, bool]:
         return {}  # asked for every candidate pair: the answer for each pair of classes, once

@@ -1240,3 +1240,39 @@ def test_new_names_typed_by_what_is_said_of_them(nlp, text, name, cls, expected)
 def test_an_identifier_is_no_agent(nlp):
     assert not {c for n, c in mentions_in(nlp, "Kelp AI said Tide-3 released a statement.") if n == "Tide-3"} & {
         "Organization", "Person"}
+
+
+# -- light verbs and their complements, idioms --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "make X available": the adjective completes the verb, the longer form says more than "make"
+    ("Kelp AI made Orca 3 available to developers.", {("Kelp AI", "releases", "Orca 3")}),
+    ("Kelp AI made Orca 3 open to every developer.", {("Kelp AI", "releases", "Orca 3")}),
+    ("The leaderboard placed Orca 3 above Llama 2 on Monday.", {("Orca 3", "comparedWith", "Llama 2")}),
+    ("Nimbus Research belongs to Kelp AI.", {("Nimbus Research", "partOf", "Kelp AI")}),
+    ("Dune Robotics is owned by Kelp AI.", {("Kelp AI", "hasPart", "Dune Robotics")}),
+    ("Orca 3 achieved 80% on MMLU and 70% on HumanEval.",
+     {("Orca 3", "evaluatedOn", "MMLU"), ("Orca 3", "evaluatedOn", "HumanEval")}),
+    ("Kelp AI goes head to head with Nimbus Labs in cloud software.", {("Kelp AI", "competesWith", "Nimbus Labs")}),
+    ("Kelp AI will go head-to-head with Nimbus Labs.", {("Kelp AI", "competesWith", "Nimbus Labs")}),
+    # a place before a company noun, past its state: where the company is
+    ("Kelp AI, a Boise, Idaho, firm, released Orca 3.", {("Kelp AI", "headquarteredIn", "Boise")}),
+    ("Kelp AI is a Boise, Idaho, firm.", {("Kelp AI", "headquarteredIn", "Boise")}),
+])
+def test_light_verbs_and_idioms(nlp, text, expected):
+    assert expected <= relations_in(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "unwanted"), [
+    ("Kelp AI made Orca 3 available to developers.", ("Kelp AI", "develops", "Orca 3")),
+    # what the preposition relates to the object is no other object of the subject's
+    ("Kelp AI built Orca 3 on Llama 2.", ("Kelp AI", "develops", "Llama 2")),
+    ("Kelp AI owns 49% of Dune Robotics.", ("Kelp AI", "hasPart", "Dune Robotics")),  # a stake, not control
+    ("Kelp AI is a Boise, Idaho, firm.", ("Kelp AI", "headquarteredIn", "Idaho")),
+])
+def test_light_verbs_and_idioms_say_no_more(nlp, text, unwanted):
+    assert unwanted not in relations_in(nlp, text)
+
+
+def test_a_state_after_a_city_is_no_company(nlp):
+    assert ("Idaho", "Place") in mentions_in(nlp, "Kelp AI, a Boise, Idaho, firm, released Orca 3.")

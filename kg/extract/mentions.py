@@ -347,7 +347,13 @@ def class_from_context(span: Span, ontology: Ontology, *, current: URIRef | None
     # a plural noun the tagger took for a verb in "-s" is still the noun its arguments say
     nominal = root.head.pos_ in ("NOUN", "PROPN") or (root.head.tag_ == "VBZ" and root.head.dep_ in (
         "dobj", "pobj", "nsubj", "nsubjpass", "appos"))
-    if root.dep_ in ("compound", "nmod", "amod", "nummod") and nominal \
+    # a place NER found before a noun for a company or a person says where they are ("a Boise,
+    # Idaho, firm", "a Boston lawyer"); before a noun for a thing it is more often a name NER
+    # mistook ("its Bedrock service")
+    placed = bool(root.ent_type_) and ontology.class_of_label(root.ent_type_) == ontology.class_of_label("GPE") \
+        and any(ontology.class_triggers.get(w) in (ontology.class_of_label("ORG"), ontology.class_of_label("PERSON"))
+                for w in noun_words(root.head))
+    if root.dep_ in ("compound", "nmod", "amod", "nummod") and nominal and not placed \
             and root.head.i >= span.end and not _names_another(root.head):
         nouns.append(root.head)  # "the HumanEval benchmark"; not "Orchid AI, a San Diego company"
         if root.head.lemma_.lower() in COLLECTION_NOUNS:  # "the Tide family of models"
@@ -567,6 +573,8 @@ def _surface_apposition(span: Span) -> Token | None:
         i += 1
     if head is not None and head.dep_ in ("nsubj", "nsubjpass") and head.head.i > head.i:
         return None  # "..., the organization said": the subject of what follows, no apposition
+    if head is not None and head.is_ancestor(span.root):
+        return None  # "a Boise, Idaho, firm": the name is in the noun's own phrase, no apposition
     return head
 
 

@@ -16,6 +16,8 @@ from .lexicon import (
 #: the labels en_core_web_sm gives a name it found no place for in the clause ("have released
 #: HelixQA, a benchmark": "HelixQA" an adverb, "benchmark" the object)
 UNPARSED_NAME_LABELS = frozenset({"advmod", "npadvmod", "dep", "intj", "meta"})
+#: how the parser hangs the adjective of "made X available" on the verb
+SMALL_CLAUSES = frozenset({"ccomp", "oprd", "acomp", "xcomp"})
 
 
 def verb_dependents(verb: Token) -> tuple[list[Token], list[Token]]:
@@ -41,6 +43,12 @@ def verb_dependents(verb: Token) -> tuple[list[Token], list[Token]]:
                 # so are those of the sums after it ("70% on A and 8.1 on B")
                 objects.extend(p for q in (child, *child.conjuncts) for c in q.children if c.dep_ == "prep"
                                for p in pobjs(c))
+        elif dep in SMALL_CLAUSES and child.pos_ == "ADJ":
+            # "made X available": the adjective's subject is what the verb acts on
+            objects.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+        elif dep == "conj" and quantity(child) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            # "achieved 80% on A and 70% on B", the second sum parsed as the verb's conjunct
+            objects.extend(p for c in child.children if c.dep_ == "prep" for p in pobjs(c))
         elif dep == "prep" and comitative(child):
             subjects.extend(beside(child))  # "launched the alliance together with Meta": Meta did too
         elif dep == "prep" and any(c.dep_ == "neg" for c in child.children):

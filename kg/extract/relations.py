@@ -96,6 +96,8 @@ def find_relations(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontology)
 
 
 COMMA_PLACE_RULE = "comma-place"
+#: the word of a passive's agent in a verb trigger ("lead by")
+PASSIVE_AGENT = "by"
 PATH_RULE = "path"
 #: the most words a dependency path between two names may pass through to state a relation
 MAX_PATH_WORDS = 4
@@ -174,9 +176,14 @@ class CandidateFinder:
                 relations = self._relations(verb_words(token), self.ontology.verb_relations)
                 if relations:
                     subjects, objects, rule = self.arguments.verb_arguments(token, relations)
-                    yield from self._pairs(relations, subjects, objects, rule, token, sent)
                     # "OpenAI evaluated GPT-4 on MMLU": the direct object and a prepositional one
                     direct, oblique = self.arguments.object_pairs(token)
+                    # "built Tide-3 on Llama 3": what the preposition relates to the object is
+                    # the object's, not another object of the subject's
+                    paired = {o.start for o in oblique for d in direct for r in relations if d is not o
+                              and (self.ontology.fits(r, d.cls, o.cls) or self.ontology.fits(r, o.cls, d.cls))}
+                    yield from self._pairs(relations, subjects, [o for o in objects if o.start not in paired],
+                                           rule, token, sent)
                     yield from self._pairs(relations, direct, oblique, "verb-object", token, sent,
                                            reversible=False)
                     if any(r.symmetric for r in relations):
@@ -409,8 +416,13 @@ class CandidateFinder:
                                        reversible=False)
                 continue
             possessive = root.dep_ == "poss" and modifier.cls == self.place  # "Algeria's Ettahadi party"
+            city = self.by_token.get(modifier.start - 2) if modifier.start >= 2 and doc[modifier.start - 1].text == "," else None
+            if city is not None and city.cls == self.place and city.end == modifier.start - 1:
+                continue  # "a Boise, Idaho, firm": the state says where the city is; the city is the firm's
             # "the Abu Dhabi lab", however the parser hung the place on the noun right after it
-            if not (root.dep_ == "compound" or possessive or (root.dep_ in ("nmod", "nsubj") and noun.i == modifier.end)) \
+            # (or on the noun after its state: "a Boise, Idaho, firm")
+            after = self._after_state(modifier)
+            if not (root.dep_ == "compound" or possessive or (root.dep_ in ("nmod", "nsubj") and noun.i == after)) \
                     or noun.i < modifier.end or noun.i in self.by_token:
                 continue
             titled = self.by_token.get(noun.head.i) if noun.dep_ == "compound" and noun.head.i > noun.i else None
@@ -427,19 +439,42 @@ class CandidateFinder:
             people = [m for m in things if m.cls in self.people_classes]
             others = [m for m in things if m.cls not in self.people_classes]
             yield from self._pairs(relations, others, [modifier], PLACE_MODIFIER_RULE, root, sent, reversible=False)
-            yield from self._pairs(origins, people, [modifier], PLACE_MODIFIER_RULE, root, sent, reversible=False)
+            if modifier.cls == self.place:
+                # "a Boston lawyer" is from Boston; "the LinkedIn co-founder" is the title's to read
+                yield from self._pairs(origins, people, [modifier], PLACE_MODIFIER_RULE, root, sent, reversible=False)
+
+    def _after_state(self, place: Mention) -> int:
+        """Where the words after a place name go on, past the state set off by commas after it
+        ("Boise, Idaho, firm": the noun)."""
+        doc, end = self.doc, place.end
+        state = self.by_token.get(end + 1) if end + 1 < len(doc) and doc[end].text == "," else None
+        if state is not None and state.start == end + 1 and state.cls == self.place \
+                and state.end < len(doc) and doc[state.end].text == ",":
+            return state.end + 1
+        return end
 
     def events(self, reader: EventReader, sent: Span) -> Iterator[RelationMention]:
         for relation, participants, holder, rule, trigger in reader.sentence(sent):
             yield from self._pairs([relation], participants, [holder], rule, trigger, sent, reversible=False)
 
-    @staticmethod
-    def _relations(forms: Iterable[Words], lookup) -> list[RelationSpec]:
+    def _relations(self, forms: Iterable[Words], lookup) -> list[RelationSpec]:
+        """The relations a word's forms signal. A longer form says more than the bare word:
+        "made X available" is a release, though "make" alone says `develops`; the bare word's
+        relations stay where they hold between other classes ("built Tide-3 on Llama 3": "build
+        on" for the two models, "build" for the company)."""
         found: dict[URIRef, RelationSpec] = {}
+        length: dict[URIRef, int] = {}
         for words in forms:
             for relation in lookup(words):
                 found.setdefault(relation.iri, relation)
-        return list(found.values())
+                # a passive's "by" restricts the voice, not what the verb says: "lead by" (a
+                # membership) leaves "lead" (a job) to the people it fits more narrowly
+                said = len(words) - (words[-1] == PASSIVE_AGENT)
+                length[relation.iri] = max(length.get(relation.iri, 0), said)
+        longest = max(length.values(), default=0)
+        specific = [r for iri, r in found.items() if length[iri] == longest]
+        return [r for iri, r in found.items()
+                if length[iri] == longest or not any(self.ontology.overlap(r, s) for s in specific)]
 
     def _possessives(self, sent: Span) -> Iterator[RelationMention]:
         relations = list(self.ontology.possessive_relations)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..ontology import Words
 from .lexicon import TITLE_ABBREVIATIONS
+from .parse import SMALL_CLAUSES
 
 
 def noun_words(token: Token) -> list[Words]:
@@ -158,6 +159,14 @@ class TokenTable:
             if len(left) >= width:
                 prefix = tuple(left[-width:])
                 forms.extend(prefix + (b,) for b in base)
+        # the words hyphens join to it, written as one ("head-to-head")
+        run, j = [lower[i]], i
+        while j + 2 < len(lower) and self.text[j + 1] == "-" and self.sent_start[j + 2] == first \
+                and self.idx[j + 1] == self.idx[j] + len(self.text[j]) and self.idx[j + 2] == self.idx[j + 1] + 1:
+            run.append(lower[j + 2])
+            j += 2
+        if len(run) > 1:
+            forms.append(tuple(run))
         return forms
 
 
@@ -177,6 +186,8 @@ def _verb_words(token: Token) -> list[Words]:
         # "by" is a passive's agent: "lead by" is "a collaboration led by Acme", not "Acme leads Kelp"
         if child.dep_ in ("prt", "prep", "dobj", "agent") and child.i > token.i:
             forms.extend((s, child.lower_) for s in stems)
+        elif child.dep_ in SMALL_CLAUSES and child.pos_ == "ADJ" and child.i > token.i:
+            forms.extend((s, child.lower_) for s in stems)  # "made X available": "make available"
     previous = [t for t in token.doc[max(token.i - 2, 0):token.i] if t.text != "-"]
     if previous and previous[-1].head == token or (previous and token.i > 0 and token.doc[token.i - 1].text == "-"):
         forms.extend((previous[-1].lower_, s) for s in stems)
