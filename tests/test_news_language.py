@@ -1276,3 +1276,38 @@ def test_light_verbs_and_idioms_say_no_more(nlp, text, unwanted):
 
 def test_a_state_after_a_city_is_no_company(nlp):
     assert ("Idaho", "Place") in mentions_in(nlp, "Kelp AI, a Boise, Idaho, firm, released Orca 3.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a participle fused to a word before it, taken for a modifier of the name after it
+    ("Microsoft-backed OpenAI released GPT-5 on Thursday.", {("Microsoft", "investsIn", "OpenAI")}),
+    ("Nimbus Labs-owned Dune Robotics hired Ann Lee.", {("Nimbus Labs", "hasPart", "Dune Robotics")}),
+    ("Meta open-sourced Llama 2 in July.", {("Meta", "releases", "Llama 2")}),
+    ("Kelp AI open-sourced Orca 3 on Monday.", {("Kelp AI", "releases", "Orca 3")}),
+    ("Kelp AI has open-sourced Orca 3.", {("Kelp AI", "releases", "Orca 3")}),
+    # a noun of a symmetric relation that the names of a list do or are together
+    ("Nvidia and Microsoft announced a partnership to build AI supercomputers.",
+     {("Nvidia", "partnersWith", "Microsoft")}),
+    ("Kelp AI and Nimbus Labs are rivals in the chip market.", {("Kelp AI", "competesWith", "Nimbus Labs")}),
+    # "on top of X" is "on X"
+    ("Orca 3 is built on top of Llama 2.", {("Orca 3", "basedOn", "Llama 2")}),
+])
+def test_fused_participles_joint_nouns_and_complex_prepositions(nlp, text, expected):
+    assert expected <= relations_in(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kelp AI and Nimbus Labs each signed a partnership.",  # each its own
+    "Kelp AI and Nimbus Labs announced partnerships.",
+    "The deal was signed by Meta, which acquired Scale AI, and Google and Amazon.",
+])
+def test_a_list_is_no_partnership_unless_it_acts_together(nlp, text):
+    found = relations_in(nlp, text)
+    members = {"Kelp AI", "Nimbus Labs", "Meta", "Google", "Amazon"}
+    assert not {t for t in found if t[0] in members and t[2] in members}, found
+
+
+def test_a_fused_participle_modifies_its_own_name_only(nlp):
+    found = relations_in(nlp, "The Paris-based Kelp AI and Lyon's Nimbus Labs signed a deal.")
+    assert ("Kelp AI", "headquarteredIn", "Paris") in found
+    assert ("Nimbus Labs", "headquarteredIn", "Paris") not in found

@@ -32,6 +32,7 @@ from .lexicon import (
     NOMINAL_OBJECT_PREPOSITIONS,
     NOUN_PREPOSITIONS,
     POSSESSIVE_MARKERS,
+    PREPOSITION_NOUNS,
     RELATIVE_PRONOUNS,
     VERSION_NOUNS,
 )
@@ -40,6 +41,7 @@ from .modality import former as is_former
 from .parse import (
     adjectival_passive,
     means_gerund,
+    fused_participle,
     modifier_gerund,
     UNPARSED_NAME_LABELS,
     antecedent,
@@ -84,6 +86,8 @@ class ArgumentResolver:
         beside_only = all(s.head.i != verb.i and s.head.dep_ != "agent" for s in subjects)
         if adjectival_passive(verb):  # "The model was fine-tuned from X": the subject of "was"
             subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        elif fused_participle(verb):
+            subjects, objects, rule = self._fused_arguments(verb)
         elif modifier_gerund(verb):
             # "Y was produced by fine-tuning X": Y's doing, done to X; "Acme took a step,
             # open-sourcing X": the clause's subject's
@@ -119,6 +123,9 @@ class ArgumentResolver:
             subjects = inherited_subjects(verb) + subjects
             rule = "verb-inherited"
         resolved_subjects, resolved_objects = self.resolve(subjects), self.resolve(objects)
+        if fused_participle(verb):
+            # "the Frankfurt-based A and Giessen's B": the participle modifies its own name only
+            resolved_objects = [m for m in resolved_objects if m.start <= verb.head.i < m.end]
         gap = _object_gap(verb) if not resolved_objects and resolved_subjects else None
         if gap is not None:
             # "the startup Acme bought", "a model it released in May": a clause with no
@@ -133,6 +140,22 @@ class ArgumentResolver:
             resolved_subjects = [m for m in resolved_subjects if m not in moved]
             resolved_objects = resolved_objects + moved
         return resolved_subjects, resolved_objects, rule
+
+    def _fused_arguments(self, verb: Token) -> tuple[list[Token], list[Token], str]:
+        """ "Microsoft-backed OpenAI": the name fused before the participle did it to the name
+        after; "Meta open-sourced Llama 2" (no verb left in the sentence), "Kelp has
+        open-sourced X": the participle is the clause's verb, done by its subject."""
+        prefix, named = verb.doc[verb.i - 2], verb.head
+        if prefix.i in self.by_token:
+            return [prefix], [named], "verb-participle"
+        governor = named.head
+        if named.dep_ == "ROOT" or named.head.i == named.i:
+            doers = [c for c in named.children if c.dep_ in ("nmod", "compound", "poss", "nsubj") and c.i < prefix.i]
+        elif named.dep_ == "dobj" and governor.lemma_ == "have":
+            doers = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+        else:
+            doers = []
+        return doers, [named] if doers else [], "verb"
 
     def _only_object(self, mention: Mention, relations: Sequence[RelationSpec]) -> bool:
         onto = self.ontology
@@ -332,9 +355,9 @@ class ArgumentResolver:
             for member in self.affiliation(t):  # "researchers at Princeton University"
                 found.setdefault(member.start, member)
             collection = t.lemma_.lower() in COLLECTION_NOUNS
-            if collection or t.lemma_.lower() in VERSION_NOUNS:
+            if collection or t.lemma_.lower() in VERSION_NOUNS or (t.lower_ in PREPOSITION_NOUNS and t.dep_ == "pobj"):
                 # "a set of Tide models": what the set is of; "a search-tuned version of
-                # Gemma-9" drives it: the model it is a version of
+                # Gemma-9" drives it: the model it is a version of; "on top of Llama 3": on it
                 for m in (m for p in of_objects(t) for m in self.entities(p)):
                     found.setdefault(m.start, m)
             # a proper noun keeps its plural as its lemma: "H100 GPUs"

@@ -111,6 +111,9 @@ GROUP_NOUNS = frozenset({"team", "group"})
 # Nouns for a form of a thing that stand for it where another relation is told: "a trimmed
 # version of Zen-2 drives Assistant Z" (Zen-2 powers it).
 VERSION_NOUNS = frozenset({"version", "variant", "edition", "flavor", "flavour"})
+# Nouns that make a preposition of the one before them and their "of": "built on top of X" is
+# "built on X".
+PREPOSITION_NOUNS = frozenset({"top"})
 # Nouns for a set of things that a name before them, or their "of", says what it is: "the
 # Tide family", "its Orca series", "a set of Tide Code models".
 COLLECTION_NOUNS = frozenset({"family", "series", "line", "lineup", "line-up", "suite", "set", "range",
@@ -152,3 +155,9 @@ STATE_VERBS = frozenset({"work", "serve", "lead", "head", "run", "manage", "dire
 
 #: the noun that names taking part without a verb: "with participation from A, B and C"
 PARTICIPATION = "participation"
+
+#: the word of a passive's agent, in a verb trigger ("lead by": "a collaboration led by Acme")
+PASSIVE_AGENT = "by"
+
+#: words that make what a list does each member's own: "Kelp and Dune each signed a partnership"
+DISTRIBUTIVE_WORDS = frozenset({"each", "separately", "respectively", "individually"})

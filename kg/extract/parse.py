@@ -225,6 +225,16 @@ def modifier_gerund(token: Token) -> bool:
     return means_gerund(token) or clause_gerund(token)
 
 
+def fused_participle(token: Token) -> bool:
+    """ "Microsoft-backed OpenAI", "Meta open-sourced Llama 2", "has open-sourced X": a past
+    participle fused to the word before it by a hyphen, which the tagger took for a modifier of
+    the name after it."""
+    doc = token.doc
+    return token.lower_.endswith("ed") and token.dep_ in ("amod", "compound") and token.i >= 2 \
+        and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ and token.head.i > token.i \
+        and token.head.pos_ in ("PROPN", "NOUN")
+
+
 def means_gerund(token: Token) -> bool:
     """The object of the gerund is the object of "by", "after" and the like."""
     return token.head.dep_ == "pobj" and token.head.head.lower_ in MEANS_PREPOSITIONS

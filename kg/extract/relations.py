@@ -27,7 +27,9 @@ from ..records import (
 from .arguments import ArgumentResolver
 from .events import EventReader, participle_of_event
 from .lexicon import (
+    DISTRIBUTIVE_WORDS,
     OWNER_PRONOUNS,
+    PASSIVE_AGENT,
     RELATIVE_PRONOUNS,
     REPORTING_VERBS,
     TITLE_ABBREVIATIONS,
@@ -35,6 +37,7 @@ from .lexicon import (
 from .modality import Mood, mood
 from .parse import (
     adjectival_passive,
+    fused_participle,
     modifier_gerund,
     pobjs,
     possessor,
@@ -47,7 +50,7 @@ from .words import token_table, verb_words
 #: how much each construction is trusted to state a relation, before the mentions' own trust
 RULE_CONFIDENCE = {
     "verb": 0.9, "verb-participle": 0.8, "verb-inherited": 0.75, "verb-object": 0.7,
-    "noun": 0.85, "noun-copula": 0.8, "noun-inherited": 0.75,
+    "noun": 0.85, "noun-copula": 0.8, "noun-inherited": 0.75, "noun-joint": 0.75,
     "preposition": 0.65, "possessive": 0.7, "compound": 0.6, "comma-place": 0.6, "place-modifier": 0.6,
     "path": 0.55,
     "event-participant": 0.8, "event-participant-elided": 0.65,
@@ -96,8 +99,6 @@ def find_relations(doc: Doc, mentions: Sequence[Mention], *, ontology: Ontology)
 
 
 COMMA_PLACE_RULE = "comma-place"
-#: the word of a passive's agent in a verb trigger ("lead by")
-PASSIVE_AGENT = "by"
 PATH_RULE = "path"
 #: the most words a dependency path between two names may pass through to state a relation
 MAX_PATH_WORDS = 4
@@ -168,7 +169,8 @@ class CandidateFinder:
             token = doc[i]
             # the forms of a word (verb_words, noun_words) are made only where one can match
             if ((pos in ("VERB", "AUX") or tagged_noun_verb(token)) and self._may_be_verb_trigger(i)
-                    or adjectival_passive(token) or modifier_gerund(token)) and not participle_of_event(token, self.ontology):
+                    or adjectival_passive(token) or modifier_gerund(token) or fused_participle(token)) \
+                    and not participle_of_event(token, self.ontology):
                 ended = self._relations(verb_words(token), self.ontology.ending_relations)
                 if ended:
                     subjects, objects, _ = self.arguments.verb_arguments(token)
@@ -196,6 +198,8 @@ class CandidateFinder:
                 if relations:
                     subjects, objects, rule = self.arguments.noun_arguments(token)
                     yield from self._pairs(relations, subjects, objects, rule, token, sent)
+                    if not objects and all(r.symmetric for r in relations):
+                        yield from self._joint(relations, token, sent)
             if table.dep[i] == "prep":
                 relations = self.ontology.preposition_relations(table.lower[i])
                 if not relations:
@@ -311,6 +315,24 @@ class CandidateFinder:
                             pair = ([a], [b]) if forward else ([b], [a])
                             yield from self._pairs(relations, *pair, PATH_RULE, token, sent, reversible=False,
                                                    mood=mood, only=relation)
+
+    def _joint(self, relations: Sequence[RelationSpec], noun: Token, sent: Span) -> Iterator[RelationMention]:
+        """ "Kelp and Dune announced a partnership", "Kelp and Dune are rivals": a noun of a
+        symmetric relation with no other end, which the names of one list do or are together,
+        relates them to each other (not where each does its own: "each signed partnerships")."""
+        head = noun.head
+        if noun.dep_ == "dobj" and noun.tag_ == "NN" and head.pos_ == "VERB":
+            pass
+        elif not (noun.dep_ == "attr" and head.lemma_ == "be"):
+            return
+        if any(t.lower_ in DISTRIBUTIVE_WORDS for t in head.subtree if t.i < noun.i):
+            return
+        members = self.arguments.resolve([c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")])
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if b in self.lists.get(a.start, ()):
+                    yield from self._pairs(relations, [a], [b], "noun-joint", noun, sent, reversible=False,
+                                           within_list=True)
 
     def _stand_in(self, a: Mention, b: Mention, roots: dict[int, int]) -> Mention:
         """Where the path to a name ends: at the name, or, for a later member of a list, at its
@@ -521,7 +543,7 @@ class CandidateFinder:
     def _pairs(self, relations: Sequence[RelationSpec], subjects: Sequence[Mention],
                objects: Sequence[Mention], rule: str, trigger: Token, sent: Span, *,
                reversible: bool = True, mood: Mood | None = None,
-               only: RelationSpec | None = None) -> Iterator[RelationMention]:
+               only: RelationSpec | None = None, within_list: bool = False) -> Iterator[RelationMention]:
         """The candidates the trigger's relations give each subject and object (``only``: of
         this one of them, the others being there to say whether a narrower one fits)."""
         if not subjects or not objects:
@@ -546,7 +568,7 @@ class CandidateFinder:
                 problem = PLANNED
             for s in subjects:
                 for o in objects:
-                    if name_key(s.name) == name_key(o.name) or o in self.lists.get(s.start, ()):
+                    if name_key(s.name) == name_key(o.name) or (o in self.lists.get(s.start, ()) and not within_list):
                         continue  # the members of one list are never each other's arguments
                     if any(other is not stated and self.ontology.fits(other, s.cls, o.cls)
                            and self.ontology.narrower(other, stated) for other in relations):

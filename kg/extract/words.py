@@ -10,8 +10,8 @@ from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Token
 
 from ..ontology import Words
-from .lexicon import TITLE_ABBREVIATIONS
-from .parse import SMALL_CLAUSES
+from .lexicon import PASSIVE_AGENT, TITLE_ABBREVIATIONS
+from .parse import SMALL_CLAUSES, fused_participle
 
 
 def noun_words(token: Token) -> list[Words]:
@@ -193,6 +193,8 @@ def _verb_words(token: Token) -> list[Words]:
         forms.extend((previous[-1].lower_, s) for s in stems)
     if "-" in lemma:
         forms.append(tuple(lemma.replace("-", " ").split()))
+    if fused_participle(token):
+        forms.extend((s, PASSIVE_AGENT) for s in stems)  # "Google-owned YouTube": owned by Google
     return forms
 
 
