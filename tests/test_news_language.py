@@ -1311,3 +1311,18 @@ def test_a_fused_participle_modifies_its_own_name_only(nlp):
     found = relations_in(nlp, "The Paris-based Kelp AI and Lyon's Nimbus Labs signed a deal.")
     assert ("Kelp AI", "headquarteredIn", "Paris") in found
     assert ("Nimbus Labs", "headquarteredIn", "Paris") not in found
+
+
+@pytest.mark.parametrize(("text", "expected", "unwanted"), [
+    # the tagger takes "powers" for a plural noun, with both names hung on it
+    ("Orca 3 powers Kelp Chat, the company's consumer assistant.", {("Kelp Chat", "poweredBy", "Orca 3")}, set()),
+    # hiring from a company: that is where the person was, not where they work
+    ("Nimbus Labs poached Tom Reed from Kelp AI last month.", {("Tom Reed", "worksFor", "Nimbus Labs")},
+     {("Tom Reed", "worksFor", "Kelp AI")}),
+    ("Kelp AI hired Ann Lee from Nimbus Labs.", {("Ann Lee", "worksFor", "Kelp AI")},
+     {("Ann Lee", "worksFor", "Nimbus Labs")}),
+])
+def test_verbs_the_tagger_missed_and_where_people_came_from(nlp, text, expected, unwanted):
+    found = relations_in(nlp, text)
+    assert expected <= found
+    assert not found & unwanted, found

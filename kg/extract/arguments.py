@@ -94,7 +94,8 @@ class ArgumentResolver:
             governor = verb.head.head if means_gerund(verb) else verb.head
             subjects, objects, rule = inherited_subjects(governor), [verb.head], "verb-inherited"
         if tagged_noun_verb(verb) and not subjects:
-            subjects = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i]
+            subjects = [c for c in verb.children if c.dep_ in ("compound", "nmod") and c.i < verb.i]
+            objects = objects or [c for c in verb.children if c.dep_ == "appos" and c.i > verb.i]
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
         if stranded_main_verb(verb):
             subjects = [verb.sent.root]

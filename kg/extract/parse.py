@@ -84,9 +84,15 @@ def stranded_main_verb(verb: Token) -> bool:
 
 def tagged_noun_verb(token: Token) -> bool:
     """A verb in "-s" the tagger took for a plural noun: it has a direct object ("Zen-2 scores
-    70% on MMLU"), and the name before it, parsed as its compound, is its subject."""
-    return token.tag_ == "NNS" and token.dep_ in ("ROOT", "ccomp", "conj") and any(
-        c.dep_ == "dobj" for c in token.children)
+    70% on MMLU"), or, at the root of a sentence with no verb, a name after it and one before
+    ("Zen-2 powers Assistant Z", both hung on "powers"); the name before it, parsed as its
+    compound, is its subject."""
+    if token.tag_ != "NNS" or token.dep_ not in ("ROOT", "ccomp", "conj"):
+        return False
+    if any(c.dep_ == "dobj" for c in token.children):
+        return True
+    return token.dep_ == "ROOT" and any(c.dep_ == "appos" and c.i > token.i for c in token.children) \
+        and any(c.dep_ in ("compound", "nmod") and c.i < token.i for c in token.children)
 
 
 def comitative_objects(verb: Token) -> list[Token]:

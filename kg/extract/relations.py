@@ -178,15 +178,20 @@ class CandidateFinder:
                 relations = self._relations(verb_words(token), self.ontology.verb_relations)
                 if relations:
                     subjects, objects, rule = self.arguments.verb_arguments(token, relations)
-                    # "OpenAI evaluated GPT-4 on MMLU": the direct object and a prepositional one
+                    # "OpenAI evaluated GPT-4 on MMLU": the direct object and a prepositional one,
+                    # for the relations the subject is no end of ("hired Ann Lee from Acme": the
+                    # subject employs her; Acme is where she was)
                     direct, oblique = self.arguments.object_pairs(token)
+                    fits = self.ontology.fits
+                    between = [r for r in relations if not any(fits(r, s.cls, d.cls) or fits(r, d.cls, s.cls)
+                                                               for s in subjects for d in direct)]
                     # "built Tide-3 on Llama 3": what the preposition relates to the object is
                     # the object's, not another object of the subject's
-                    paired = {o.start for o in oblique for d in direct for r in relations if d is not o
-                              and (self.ontology.fits(r, d.cls, o.cls) or self.ontology.fits(r, o.cls, d.cls))}
+                    paired = {o.start for o in oblique for d in direct for r in between if d is not o
+                              and (fits(r, d.cls, o.cls) or fits(r, o.cls, d.cls))}
                     yield from self._pairs(relations, subjects, [o for o in objects if o.start not in paired],
                                            rule, token, sent)
-                    yield from self._pairs(relations, direct, oblique, "verb-object", token, sent,
+                    yield from self._pairs(between, direct, oblique, "verb-object", token, sent,
                                            reversible=False)
                     if any(r.symmetric for r in relations):
                         # "Zen-2 beat Orca-7 on MMLU": what is said of one side of a
