@@ -164,7 +164,9 @@ class ArgumentResolver:
             onto.is_a(mention.cls, c) for r in relations for c in r.range)
 
     def object_pairs(self, verb: Token) -> tuple[list[Mention], list[Mention]]:
-        direct = [c for c in verb.children if c.dep_ == "dobj"]
+        # a name after the verb the parser gave no place ("compared Orca 3 with X": an adverb)
+        direct = [c for c in verb.children if c.dep_ == "dobj"
+                  or (c.dep_ in UNPARSED_NAME_LABELS and c.i > verb.i and c.i in self.by_token)]
         oblique = [p for c in verb.children if c.dep_ == "prep" and not comitative(c) for p in pobjs(c)]
         # a preposition hung on the object, or on any word of the name it is part of ("compared
         # Tide 8B Instruct with Orca": "with" on "Instruct", which the parser took for a verb)
