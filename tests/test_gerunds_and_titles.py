@@ -38,6 +38,9 @@ def crime(tmp_path_factory):
     ("Bo Park blamed Tom Reed for killing Ann Lee.", {("Tom Reed", "kills", "Ann Lee")}),
     # a nominalization's "by" names its doer
     ("The assassination of Mayor Ann Lee by Tom Reed shocked the city.", {("Tom Reed", "kills", "Ann Lee")}),
+    # a nominalization after "of", "for", "with" is done as a gerund there is; not where it was
+    ("Tom Reed was convicted of Ann Lee's killing in 1990.", {("Tom Reed", "kills", "Ann Lee")}),
+    ("Tom Reed is serving a life sentence for the killing of Ann Lee in Boise.", {("Tom Reed", "kills", "Ann Lee")}),
     # a denied gerund states nothing
     ("Tom Reed was praised for not shooting Ann Lee.", set()),
 ])

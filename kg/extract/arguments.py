@@ -197,7 +197,7 @@ class ArgumentResolver:
                 elif child.dep_ == "prep" and child.lower_ in NOUN_PREPOSITIONS:
                     for pobj in pobjs(child):
                         objects.append(pobj)
-                        if pobj.i not in self.by_token and pobj.pos_ in ("NOUN", "PROPN"):
+                        if pobj.i not in self.by_token and pobj.pos_ == "NOUN":
                             # "head of policy for Europe at Google"
                             objects.extend(p for c in pobj.children if c.dep_ == "prep"
                                            and c.lower_ in NOUN_PREPOSITIONS for p in pobjs(c))
@@ -226,13 +226,24 @@ class ArgumentResolver:
             verb = head.head
             subjects.extend(c for c in verb.children if c.dep_ in ("dobj", "oprd", "nsubj", "nsubjpass"))
         resolved_subjects = self.resolve(subjects)
+        governor = head.head if dep == "pobj" and head.lower_ in GERUND_COMPLEMENT_PREPOSITIONS else None
+        if governor is not None and governor.pos_ == "NOUN" and governor.dep_ == "dobj" \
+                and governor.i not in self.by_token:
+            governor = governor.head  # "serving a sentence for the killing of X": the verb's
+        if not resolved_subjects and governor is not None and governor.pos_ in ("VERB", "AUX"):
+            # "convicted of Kennedy's killing", "serving a sentence for the murder of X": as a
+            # gerund there, the noun is done by the verb's object, or else by its subject
+            resolved_subjects = self.resolve(c for c in governor.children if c.dep_ == "dobj") \
+                or self.resolve(c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")) \
+                or self.resolve(inherited_subjects(governor))
+            rule = "noun-inherited" if resolved_subjects else rule
         resolved_objects = self.resolve(objects) or self.title_owner(noun)
         if dep in ("amod", "conj") and head.i != noun.i and depth < 2 and head.i not in self.by_token:
             # "founding members of X": the adjective shares its noun's arguments;
             # "co-founder and chief executive": a conjunct shares the first one's
-            inherited_subjects, inherited_objects, _ = self.noun_arguments(head, depth + 1)
-            resolved_subjects = resolved_subjects or inherited_subjects
-            resolved_objects = resolved_objects or inherited_objects
+            shared_subjects, shared_objects, _ = self.noun_arguments(head, depth + 1)
+            resolved_subjects = resolved_subjects or shared_subjects
+            resolved_objects = resolved_objects or shared_objects
             rule = "noun-inherited"
         elif dep == "amod" and head.i in self.by_token:
             resolved_subjects = resolved_subjects or [self.by_token[head.i]]

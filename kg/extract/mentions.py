@@ -439,8 +439,9 @@ def _class_of_object(root: Token, ontology: Ontology, current: URIRef | None) ->
     head = root.head
     if root.dep_ == "dobj" and head.pos_ == "VERB":
         relations = [r for words in verb_words(head) for r in ontology.verb_relations(words)]
-    elif root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
-        # "the assassination of Lincoln", "its partnership with Kelp": the noun's argument
+    elif root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "NOUN" and head.lower_ in ("of", "with"):
+        # "the assassination of Lincoln", "its partnership with Kelp": the noun's argument; not
+        # where it happened ("the murder of X in Memphis")
         relations = [r for words in noun_words(head.head) for r in ontology.noun_relations(words)]
     else:
         return None
