@@ -47,7 +47,7 @@ def test_neutral_scorer_floor(dev_graph):
 def test_a_higher_confidence_threshold_keeps_fewer_and_surer_relations(dev_graph):
     graph, _ = dev_graph
     gold = Gold.load(GOLD)
-    scores = [evaluate(graph.with_min_confidence(t).graph, gold) for t in (0.0, 0.5, 0.6, 0.7, 0.8)]
+    scores = [evaluate(graph.with_min_confidence(t).graph, gold) for t in (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)]
     kept = [s.predicted for s in scores]
     assert kept == sorted(kept, reverse=True) and kept[-1] < kept[0]
     # the learned confidence ranks: the surest relations are the most often right
