@@ -326,9 +326,9 @@ class CandidateFinder:
         symmetric relation with no other end, which the names of one list do or are together,
         relates them to each other (not where each does its own: "each signed partnerships")."""
         head = noun.head
-        if noun.dep_ == "dobj" and noun.tag_ == "NN" and head.pos_ == "VERB":
-            pass
-        elif not (noun.dep_ == "attr" and head.lemma_ == "be"):
+        done = noun.dep_ == "dobj" and noun.tag_ == "NN" and head.pos_ == "VERB"  # "announced a partnership"
+        are = noun.dep_ == "attr" and head.lemma_ == "be"  # "are rivals"
+        if not (done or are):
             return
         if any(t.lower_ in DISTRIBUTIVE_WORDS for t in head.subtree if t.i < noun.i):
             return
