@@ -1328,3 +1328,23 @@ def test_verbs_the_tagger_missed_and_where_people_came_from(nlp, text, expected,
     found = relations_in(nlp, text)
     assert expected <= found
     assert not found & unwanted, found
+
+
+@pytest.mark.parametrize(("text", "expected", "unwanted"), [
+    # a light verb lends its subject to the noun it takes
+    ("Kelp AI took a minority stake in Dune Robotics.", {("Kelp AI", "investsIn", "Dune Robotics")}, set()),
+    ("Kelp AI made a $2 billion investment in Dune Robotics.", {("Kelp AI", "investsIn", "Dune Robotics")}, set()),
+    ("Kelp AI criticized the investment in Dune Robotics.", set(), {("Kelp AI", "investsIn", "Dune Robotics")}),
+    # "whose" stands for the name its clause is on
+    ("Kelp AI, whose investors include Nimbus Capital and Dune Ventures, released Orca 3.",
+     {("Nimbus Capital", "investsIn", "Kelp AI"), ("Dune Ventures", "investsIn", "Kelp AI")}, set()),
+    # the seller is no second purchase, a past affiliation no current job
+    ("Nimbus Labs bought Kelp AI from Dune Group for $2 billion.", {("Nimbus Labs", "acquired", "Kelp AI")},
+     {("Nimbus Labs", "acquired", "Dune Group")}),
+    ("Ann Lee, formerly of Nimbus Labs, now leads research at Kelp AI.", {("Ann Lee", "worksFor", "Kelp AI")},
+     {("Ann Lee", "worksFor", "Nimbus Labs")}),
+])
+def test_light_verbs_with_nouns_whose_and_sellers(nlp, text, expected, unwanted):
+    found = relations_in(nlp, text)
+    assert expected <= found
+    assert not found & unwanted, found

@@ -26,6 +26,7 @@ from .lexicon import (
     EXAMPLE_PREPOSITIONS,
     GERUND_COMPLEMENT_PREPOSITIONS,
     GROUP_NOUNS,
+    LIGHT_VERBS,
     LISTING_VERBS,
     MEANS_PREPOSITIONS,
     NAMING_VERBS,
@@ -216,6 +217,10 @@ class ArgumentResolver:
         elif dep == "nsubj" and head.lemma_ == "be":
             subjects.extend(c for c in head.children if c.dep_ in ("attr", "acomp"))
             rule = "noun-copula"
+        elif dep == "dobj" and head.lemma_.lower() in LIGHT_VERBS and not subjects:
+            # "Acme took a stake in Kelp", "made an investment in Kelp": the verb's subject
+            # does what the noun says
+            subjects.extend(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
         elif dep == "nsubj" and head.lemma_ in LISTING_VERBS:
             # "the founding members of the alliance include AMD and Intel"
             subjects.extend(c for c in head.children if c.dep_ in ("dobj", "attr"))

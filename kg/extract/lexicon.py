@@ -102,6 +102,7 @@ NOMINAL_OBJECT_PREPOSITIONS = frozenset({"in", "of", "into", "with"})
 # Prepositions that introduce examples of a common noun ("models such as BLOOM").
 EXAMPLE_PREPOSITIONS = frozenset({"including", "like", "as"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+RELATIVE_POSSESSIVE = "whose"
 # Pronouns that give a noun an owner of its own: "whose founder", "his company".
 OWNER_PRONOUNS = frozenset({"whose", "his", "her", "their"})
 # What makes a preposition add a doer to its verb: "together with", "alongside".
@@ -129,6 +130,10 @@ REPORTING_VERBS = frozenset({"say", "tell", "claim", "report", "state", "note", 
                              "believe", "think", "contend", "allege", "assert"})
 # Verbs that list what a plural noun is made of: "its members include A and B".
 LISTING_VERBS = frozenset({"include", "comprise", "feature"})
+# Verbs that lend their subject to the noun they take: "took a stake in", "made an investment
+# in", "signed a partnership with", "holds a seat on".
+LIGHT_VERBS = frozenset({"take", "make", "hold", "have", "sign", "strike", "seal", "form", "forge", "enter",
+                         "announce", "complete", "close", "buy", "acquire", "own"})
 # Verbs that make what follows a plan or wish ("wants to release", "is set to launch").
 INTENT_VERBS = frozenset({"want", "plan", "aim", "hope", "intend", "expect", "seek", "consider", "prepare",
                           "try", "decide", "promise", "pledge", "vow", "threaten", "look", "set", "poise",

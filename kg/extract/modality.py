@@ -106,6 +106,8 @@ def former(trigger: Token) -> bool:
         for child in word.children:
             if child.dep_ in ("amod", "compound", "advmod") and child.lower_ in FORMER_MODIFIERS:
                 return True
+            if word.dep_ == "prep" and child.dep_ == "advmod" and child.lower_ in PAST_ADVERBS:
+                return True  # "Ann Lee, formerly of Acme"
         if word.i >= 2 and doc[word.i - 1].text == "-" and doc[word.i - 2].lower_ == "ex":
             return True
     verb = clause_verb(trigger)

@@ -10,6 +10,7 @@ from .lexicon import (
     COMITATIVE_PREPOSITIONS,
     MEANS_PREPOSITIONS,
     POSSESSIVE_MARKERS,
+    RELATIVE_POSSESSIVE,
     RELATIVE_PRONOUNS,
 )
 
@@ -198,9 +199,12 @@ def pobjs(prep: Token) -> list[Token]:
 def antecedent(token: Token) -> Token:
     """A relative pronoun stands for the noun its clause modifies, also as the object of an
     infinitive in the clause ("a model that the company hopes to release")."""
-    if token.lower_ not in RELATIVE_PRONOUNS:
+    if token.lower_ == RELATIVE_POSSESSIVE and token.dep_ == "poss":
+        clause = token.head.head  # "Kelp, whose investors include Acme": the clause of "investors"
+    elif token.lower_ in RELATIVE_PRONOUNS:
+        clause = token.head
+    else:
         return token
-    clause = token.head
     while clause.dep_ == "xcomp" and clause.head.i != clause.i:
         clause = clause.head
     return clause.head if clause.dep_ == "relcl" else token

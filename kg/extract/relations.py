@@ -189,6 +189,10 @@ class CandidateFinder:
                     # the object's, not another object of the subject's
                     paired = {o.start for o in oblique for d in direct for r in between if d is not o
                               and (fits(r, d.cls, o.cls) or fits(r, o.cls, d.cls))}
+                    if len(between) < len(relations):
+                        # "bought Kelp from Dune": with a direct object the subject's relation
+                        # holds with, what a preposition adds is no more of its objects
+                        paired |= {o.start for o in oblique} - {d.start for d in direct}
                     yield from self._pairs(relations, subjects, [o for o in objects if o.start not in paired],
                                            rule, token, sent)
                     yield from self._pairs(between, direct, oblique, "verb-object", token, sent,
