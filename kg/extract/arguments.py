@@ -32,7 +32,6 @@ from .lexicon import (
     NAMING_VERBS,
     NOMINAL_OBJECT_PREPOSITIONS,
     NOUN_PREPOSITIONS,
-    POSSESSIVE_MARKERS,
     PREPOSITION_NOUNS,
     RELATIVE_PRONOUNS,
     VERSION_NOUNS,
@@ -40,27 +39,29 @@ from .lexicon import (
 from .mentions import mentions_by_token, surface_lists
 from .modality import former as is_former
 from .parse import (
-    adjectival_passive,
-    means_gerund,
-    fused_participle,
-    modifier_gerund,
     UNPARSED_NAME_LABELS,
+    adjectival_passive,
     antecedent,
     comitative,
     comitative_objects,
     depth_between,
+    fused_participle,
     hyphen_joined,
     inherited_subjects,
+    means_gerund,
+    modifier_gerund,
     noun_phrase,
     of_objects,
     pobjs,
     purpose_clause,
+    quantity,
     set_off_after,
     stranded_main_verb,
     tagged_noun_verb,
+    title_owner,
     verb_dependents,
 )
-from .words import noun_words
+from .words import noun_words, token_table
 
 
 class ArgumentResolver:
@@ -114,10 +115,7 @@ class ArgumentResolver:
             rule = "verb-inherited"
         elif beside_only and verb.dep_ == "pcomp" and verb.tag_ == "VBG" \
                 and verb.head.lower_ in GERUND_COMPLEMENT_PREPOSITIONS and verb.head.head.pos_ in ("VERB", "AUX"):
-            # "convicted of killing X", "praised Acme for releasing X": the verb's object did
-            # it, or else its subject
-            governor = verb.head.head
-            subjects = ([c for c in governor.children if c.dep_ == "dobj"] or inherited_subjects(verb.head)) + subjects
+            subjects = self.complement_doers(verb.head) + subjects  # "convicted of killing X"
             rule = "verb-inherited"
         elif beside_only and (verb.dep_ in ("xcomp", "conj")
                               or (verb.dep_ == "advcl" and (verb.tag_ == "VBG" or hyphen_joined(verb)
@@ -142,6 +140,20 @@ class ArgumentResolver:
             resolved_subjects = [m for m in resolved_subjects if m not in moved]
             resolved_objects = resolved_objects + moved
         return resolved_subjects, resolved_objects, rule
+
+    def complement_doers(self, prep: Token) -> list[Token]:
+        """Who does what a gerund or a nominalization after "of", "for", "with" says: the
+        verb's object, or else its subject ("convicted of killing X", "praised Acme for
+        releasing X", "convicted of X's killing"), also where the preposition hangs on a
+        nameless object ("serving a sentence for the killing of X")."""
+        governor, through = prep.head, None
+        if governor.pos_ == "NOUN" and governor.dep_ == "dobj" and governor.i not in self.by_token:
+            through, governor = governor, governor.head
+        if governor.pos_ not in ("VERB", "AUX"):
+            return []
+        objects = [c for c in governor.children if c.dep_ == "dobj" and (through is None or c.i != through.i)
+                   and not quantity(c)]
+        return objects or inherited_subjects(through if through is not None else prep)
 
     def _fused_arguments(self, verb: Token) -> tuple[list[Token], list[Token], str]:
         """ "Microsoft-backed OpenAI": the name fused before the participle did it to the name
@@ -231,16 +243,9 @@ class ArgumentResolver:
             verb = head.head
             subjects.extend(c for c in verb.children if c.dep_ in ("dobj", "oprd", "nsubj", "nsubjpass"))
         resolved_subjects = self.resolve(subjects)
-        governor = head.head if dep == "pobj" and head.lower_ in GERUND_COMPLEMENT_PREPOSITIONS else None
-        if governor is not None and governor.pos_ == "NOUN" and governor.dep_ == "dobj" \
-                and governor.i not in self.by_token:
-            governor = governor.head  # "serving a sentence for the killing of X": the verb's
-        if not resolved_subjects and governor is not None and governor.pos_ in ("VERB", "AUX"):
-            # "convicted of Kennedy's killing", "serving a sentence for the murder of X": as a
-            # gerund there, the noun is done by the verb's object, or else by its subject
-            resolved_subjects = self.resolve(c for c in governor.children if c.dep_ == "dobj") \
-                or self.resolve(c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")) \
-                or self.resolve(inherited_subjects(governor))
+        if not resolved_subjects and dep == "pobj" and head.lower_ in GERUND_COMPLEMENT_PREPOSITIONS:
+            # "convicted of Kennedy's killing": done as a gerund there would be
+            resolved_subjects = self.resolve(self.complement_doers(head))
             rule = "noun-inherited" if resolved_subjects else rule
         resolved_objects = self.resolve(objects) or self.title_owner(noun)
         if dep in ("amod", "conj") and head.i != noun.i and depth < 2 and head.i not in self.by_token:
@@ -274,9 +279,10 @@ class ArgumentResolver:
         """The organization a document is about: named in more sentences than any other, and
         in more than one."""
         sentences: dict[tuple[str, ...], set[int]] = {}
+        sent_start = token_table(self.doc).sent_start
         for m in self.mentions:
             if self.ontology.is_a(m.cls, self.organization):
-                sentences.setdefault(name_key(m.name), set()).add(self.doc[m.start].sent.start)
+                sentences.setdefault(name_key(m.name), set()).add(sent_start[m.start])
         ranked = sorted(((len(s), k) for k, s in sentences.items()), reverse=True)
         if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
             return None
@@ -286,30 +292,8 @@ class ArgumentResolver:
         return any(self.ontology.noun_relations(w) for w in noun_words(noun))
 
     def title_owner(self, noun: Token) -> list[Mention]:
-        """ "Hugging Face's co-founder and CEO Clement Delangue": the possessor before a run
-        of titles, however the parser attached it."""
-        doc = self.doc
-        i = noun.i - 1
-        punctuated = False
-        while i >= noun.sent.start and noun.i - i <= 8:
-            token = doc[i]
-            if token.lower_ in POSSESSIVE_MARKERS and i - 1 in self.by_token:
-                return [self.by_token[i - 1]]
-            if token.dep_ == "poss" and i in self.by_token:
-                return [self.by_token[i]]  # "its chief executive and co-founder"
-            if token.dep_ in ("compound", "nmod") and i in self.by_token and not punctuated \
-                    and token.head.i > noun.i and noun.dep_ == "compound":
-                # "Acme chief executive Ann Lee": a name before the titles of a name after them
-                return [self.by_token[i]]
-            punctuated = punctuated or (token.pos_ == "PUNCT" and token.lower_ != "-")
-            if token.pos_ in ("NOUN", "ADJ", "CCONJ", "PUNCT") and token.text != "." or token.lower_ == "-":
-                i -= 1
-                continue
-            if token.pos_ == "PROPN" and i not in self.by_token:
-                i -= 1  # a title written as a name: "CEO"
-                continue
-            break
-        return []
+        owner = title_owner(noun, self.by_token)
+        return [owner] if owner is not None else []
 
     def resolve(self, tokens: Iterable[Token]) -> list[Mention]:
         found: dict[int, Mention] = {}

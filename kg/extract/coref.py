@@ -29,7 +29,7 @@ from .lexicon import (
     REFERRING_WORDS,
 )
 from .mentions import mentions_by_token
-from .parse import set_off_after
+from .parse import set_off_after, title_owner
 from .words import token_table
 
 
@@ -408,14 +408,16 @@ class ReferenceResolver:
         return None
 
     def _officer_of(self, person: Mention) -> Mention | None:
-        """The organization named right before a person's titles ("Acme chief executive Ann Lee")."""
-        table, i = self.table, person.start - 1
-        titled = False
-        while i >= 0 and table.sent_start[i] == table.sent_start[person.start] \
-                and (table.lemma[i].lower(),) in self.person_nouns:
-            titled, i = True, i - 1
-        organization = self.by_token.get(i) if titled and i >= 0 else None
-        return organization if organization is not None and organization.end == i + 1 else None
+        """The organization that owns the title right before a person's name ("Acme chief
+        executive Ann Lee", "Acme's chief executive Ann Lee"), however the parser hung it."""
+        i = person.start - 1
+        if i < self.table.sent_start[person.start] or (self.table.lemma[i].lower(),) not in self.person_nouns:
+            return None
+        title = self.doc[i]
+        owner = next((self.by_token[c.i] for c in title.children
+                      if c.dep_ in ("compound", "nmod", "poss") and c.i in self.by_token), None) \
+            or title_owner(title, self.by_token)
+        return owner if owner is not None and owner.cls == self.organization else None
 
     def _governing_subject(self, token: Token, *, before: int) -> Mention | None:
         """The organization that is the subject of the nearest clause governing the token."""
@@ -474,8 +476,9 @@ def _surnames(mentions: Sequence[Mention], *, person: URIRef | None) -> list[Men
         return words[-1] if m.cls == person and len(words) > 1 else None
     introduced: dict[str, int] = {}  # where each surname's full name is first written
     for m in mentions:
-        if short(m) is not None:
-            introduced.setdefault(short(m), m.start)
+        key = short(m)
+        if key is not None:
+            introduced.setdefault(key, m.start)
 
     def reads(m: Mention) -> bool:
         if len(m.name.split()) != 1:

@@ -54,6 +54,13 @@ _VERSIONED_WORD = re.compile(r"^[A-Z][a-z]{2,}-\d+(?:\.\d+)?$")  # "Vellum-2"
 # product codes and model identifiers, lower case with a version at the end: "B300", "XR500X",
 # "text-wren-002", "wren-large-v3"
 _CODE_NAME = re.compile(r"^[A-Z]{1,4}\d{2,4}[A-Z]{0,3}$|^[a-z][a-z0-9]*(?:-[a-z0-9.]+)*-[a-z]*\d[a-z0-9.]*$")
+
+
+def _identifier(text: str) -> bool:
+    """A word shaped like the name of a thing: capitals inside it, a version, a product code."""
+    return bool(_CAMEL_CASE.match(text) or _VERSIONED_WORD.match(text) or _CODE_NAME.match(text))
+
+
 _VERSION = re.compile(r"^(?:v?\d+(?:\.\d+)*[a-z]{0,2}|\d+x\d+[BbMm]|\d+(?:\.\d+)?[BbMmKk])$")
 
 
@@ -264,7 +271,7 @@ class MentionFinder:
         for i, text in enumerate(table.text):
             if i in headline_tokens:
                 continue
-            if _CAMEL_CASE.match(text) or _VERSIONED_WORD.match(text) or _CODE_NAME.match(text):
+            if _identifier(text):
                 span = doc[i:i + 1]
             elif i + 1 < len(table.text) and table.text[i + 1] == "-" and table.idx[i] + len(text) == table.idx[i + 1] \
                     and text.islower() and (joined := _joined_code(doc, i)) is not None:
@@ -456,8 +463,7 @@ def _class_of_subject(span: Span, ontology: Ontology, *, current: URIRef | None 
     version, capitals inside a word: an identifier of a thing, no person or organization),
     the subject of a verb whose relations all have one class of things as their domain, is of
     that class."""
-    if len(span) != 1 or not (_CAMEL_CASE.match(span.text) or _VERSIONED_WORD.match(span.text)
-                              or _CODE_NAME.match(span.text)):
+    if len(span) != 1 or not _identifier(span.text):
         return None
     root = span.root
     if root.dep_ != "nsubj" or root.head.pos_ != "VERB":

@@ -20,6 +20,7 @@ from .lexicon import (
     STATE_VERBS,
     STILL_TO_COME,
 )
+from .words import bare_forms
 
 
 class Mood(NamedTuple):
@@ -63,22 +64,6 @@ def clause_verb(trigger: Token) -> Token:
     return token
 
 
-def base_forms(verb: Token) -> set[str]:
-    """The verb's lemma and the bare forms its inflection may hide, for the lemmatizer's slips
-    ("hopes" made "hop")."""
-    lower = verb.lower_
-    forms = {verb.lemma_.lower(), lower}
-    for ending in ("s", "d"):
-        if lower.endswith(ending):
-            forms.add(lower[:-1])  # "hopes", "hoped"
-    for ending in ("es", "ed"):
-        if lower.endswith(ending):
-            forms.add(lower[:-2])  # "pushes", "planned" (with the doubled consonant kept)
-    if lower.endswith("ing"):
-        forms.update({lower[:-3], lower[:-3] + "e"})  # "planning", "hoping"
-    return forms
-
-
 def planned(trigger: Token) -> bool:
     """Whether the clause states a plan, a wish, a possibility or a condition, not a fact."""
     verb = clause_verb(trigger)
@@ -88,7 +73,10 @@ def planned(trigger: Token) -> bool:
                 return True
             if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
                 return True
-        if verb.dep_ == "xcomp" and any(form in INTENT_VERBS for form in base_forms(verb.head)):
+        # the verb's bare forms too, for the lemmatizer's slips ("hopes" made "hop")
+        head = verb.head
+        if verb.dep_ == "xcomp" and any(form in INTENT_VERBS for form in (
+                head.lemma_.lower(), head.lower_, *bare_forms(head.lower_))):
             return True
         if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
             verb = verb.head

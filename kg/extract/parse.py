@@ -3,6 +3,9 @@ phrase, possessors, relative pronouns. Pure functions of tokens."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
 
 from .lexicon import (
@@ -13,6 +16,9 @@ from .lexicon import (
     RELATIVE_POSSESSIVE,
     RELATIVE_PRONOUNS,
 )
+
+if TYPE_CHECKING:
+    from ..records import Mention
 
 #: the labels en_core_web_sm gives a name it found no place for in the clause ("have released
 #: HelixQA, a benchmark": "HelixQA" an adverb, "benchmark" the object)
@@ -255,3 +261,30 @@ def clause_gerund(token: Token) -> bool:
     a noun phrase of the sentence ("..., open-sourcing a set of X": "set" a conjunct)."""
     return token.i >= 3 and token.doc[token.i - 3].text == "," \
         and token.head.dep_ in ("conj", "dobj", "npadvmod")
+
+
+def title_owner(noun: Token, by_token: Mapping[int, Mention]) -> Mention | None:
+    """ "Hugging Face's co-founder and CEO Clement Delangue", "Acme chief executive Ann Lee":
+    the possessor or the name before a run of titles, however the parser attached it."""
+    doc = noun.doc
+    i = noun.i - 1
+    punctuated = False
+    while i >= noun.sent.start and noun.i - i <= 8:
+        token = doc[i]
+        if token.lower_ in POSSESSIVE_MARKERS and i - 1 in by_token:
+            return by_token[i - 1]
+        if token.dep_ == "poss" and i in by_token:
+            return by_token[i]  # "its chief executive and co-founder"
+        if token.dep_ in ("compound", "nmod") and i in by_token and not punctuated \
+                and token.head.i > noun.i and noun.dep_ == "compound":
+            # "Acme chief executive Ann Lee": a name before the titles of a name after them
+            return by_token[i]
+        punctuated = punctuated or (token.pos_ == "PUNCT" and token.lower_ != "-")
+        if token.pos_ in ("NOUN", "ADJ", "CCONJ", "PUNCT") and token.text != "." or token.lower_ == "-":
+            i -= 1
+            continue
+        if token.pos_ == "PROPN" and i not in by_token:
+            i -= 1  # a title written as a name: "CEO"
+            continue
+        break
+    return None

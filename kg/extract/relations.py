@@ -185,14 +185,10 @@ class CandidateFinder:
                     fits = self.ontology.fits
                     between = [r for r in relations if not any(fits(r, s.cls, d.cls) or fits(r, d.cls, s.cls)
                                                                for s in subjects for d in direct)]
-                    # "built Tide-3 on Llama 3": what the preposition relates to the object is
-                    # the object's, not another object of the subject's
-                    paired = {o.start for o in oblique for d in direct for r in between if d is not o
-                              and (fits(r, d.cls, o.cls) or fits(r, o.cls, d.cls))}
-                    if len(between) < len(relations):
-                        # "bought Kelp from Dune": with a direct object the subject's relation
-                        # holds with, what a preposition adds is no more of its objects
-                        paired |= {o.start for o in oblique} - {d.start for d in direct}
+                    # "built Tide-3 on Llama 3", "bought Kelp from Dune": beside a named direct
+                    # object, what a preposition adds is the object's, no other object of the
+                    # subject's
+                    paired = {o.start for o in oblique} - {d.start for d in direct} if direct else set()
                     yield from self._pairs(relations, subjects, [o for o in objects if o.start not in paired],
                                            rule, token, sent)
                     yield from self._pairs(between, direct, oblique, "verb-object", token, sent,
@@ -582,7 +578,6 @@ class CandidateFinder:
                     if any(other is not stated and self.ontology.fits(other, s.cls, o.cls)
                            and self.ontology.narrower(other, stated) for other in relations):
                         continue  # one word, several relations: the one made for this pair says it
-
                     if AFFILIATION in (s.source, o.source) and self.ontology.is_a(o.cls, self.organization):
                         # people's work is their organization's; their memberships and stakes are not
                         continue

@@ -170,14 +170,26 @@ class TokenTable:
         return forms
 
 
+def bare_forms(word: str) -> list[str]:
+    """The bare forms an inflected word may stand for, the likelier first, where the tagger or
+    the lemmatizer kept the ending: "tuned", "tuning" -> "tune", "tun"; "hopes" (which the
+    lemmatizer makes "hop") -> "hope", "hop"; "plans" -> "plan"."""
+    if word.endswith("ing"):
+        return [word[:-3] + "e", word[:-3]]
+    if word.endswith(("ed", "es")):
+        return [word[:-1], word[:-2]]
+    if word.endswith(("s", "d")):
+        return [word[:-1]]
+    return []
+
+
 def _verb_words(token: Token) -> list[Words]:
     lemma = token.lemma_.lower()
     stems = [lemma]
     if token.pos_ != "VERB" and lemma.endswith(("ed", "ing")):
         # a participle or gerund tagged as an adjective or a noun keeps its ending: "tuned" and
         # "tuning" are "tune", "trained" and "training" "train"
-        bare = lemma[:-2] if lemma.endswith("ed") else lemma[:-3]
-        stems = [bare + "e", bare]
+        stems = bare_forms(lemma)
         lemma = stems[0]
     forms: list[Words] = [(s,) for s in stems]
     if token.lower_ != lemma:
